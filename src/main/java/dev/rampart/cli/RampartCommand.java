@@ -9,8 +9,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 @Command(name = "rampart", mixinStandardHelpOptions = true, versionProvider = RampartCommand.Version.class,
-        description = "Release control for staged rollouts. With no subcommand, opens the console.",
-        subcommands = {PlanCommand.class})
+        description = "Release control for staged rollouts. With no subcommand, opens the console.")
 public final class RampartCommand implements Callable<Integer> {
     private final Globals globals;
     private final Console console;
