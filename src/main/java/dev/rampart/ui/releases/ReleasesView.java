@@ -1,6 +1,7 @@
 package dev.rampart.ui.releases;
 
 import dev.rampart.engine.PlanSummary;
+import dev.rampart.ui.widgets.FullTextCell;
 import dev.rampart.ui.widgets.StageLadder;
 import dev.rampart.ui.widgets.StateChipCell;
 import javafx.beans.binding.Bindings;
@@ -25,7 +26,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
 
 import java.util.List;
-import java.util.function.Function;
 
 /** The Releases screen: binds the plan table, the import messages and the stage ladder to the view model. */
 public final class ReleasesView {
@@ -46,16 +46,9 @@ public final class ReleasesView {
     @FXML private Node defaultsPane;
     @FXML private ListView<String> defaultsList;
     @FXML private TableView<PlanSummary> plansTable;
-    @FXML private TableColumn<PlanSummary, String> changeColumn;
-    @FXML private TableColumn<PlanSummary, String> serviceColumn;
-    @FXML private TableColumn<PlanSummary, String> versionColumn;
-    @FXML private TableColumn<PlanSummary, String> ownerColumn;
-    @FXML private TableColumn<PlanSummary, String> stagesColumn;
-    @FXML private TableColumn<PlanSummary, String> stateColumn;
-    @FXML private TableColumn<PlanSummary, String> currentStageColumn;
-    @FXML private TableColumn<PlanSummary, String> nextDecisionColumn;
     @FXML private Label detailTitle;
     @FXML private Label detailSubtitle;
+    @FXML private Node stagesBox;
     @FXML private StageLadder ladder;
     @FXML private Label stagesNote;
 
@@ -75,6 +68,7 @@ public final class ReleasesView {
         detailTitle.textProperty().bind(viewModel.detailTitleProperty());
         detailSubtitle.textProperty().bind(viewModel.detailSubtitleProperty());
         Bindings.bindContent(ladder.getSteps(), viewModel.selectedStages());
+        showWhen(stagesBox, Bindings.isNotEmpty(viewModel.selectedStages()));
         stagesNote.textProperty().bind(viewModel.stagesNoteProperty());
         showWhen(stagesNote, Bindings.isNotEmpty(viewModel.stagesNoteProperty()));
         viewModel.reload().execute();
@@ -106,16 +100,13 @@ public final class ReleasesView {
     }
 
     private void bindTable() {
-        text(changeColumn, PlanSummary::changeId);
-        text(serviceColumn, PlanSummary::service);
-        text(versionColumn, PlanSummary::version);
-        text(ownerColumn, PlanSummary::owner);
-        text(stagesColumn, ReleasesViewModel::stagesText);
-        stateColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().state()));
-        stateColumn.setCellFactory(column -> new StateChipCell<>());
-        text(currentStageColumn, PlanSummary::currentStage);
-        text(nextDecisionColumn, PlanSummary::nextDecision);
-
+        for (TableColumn<PlanSummary, ?> each : plansTable.getColumns()) {
+            @SuppressWarnings("unchecked") // every column of the plan table shows text
+            TableColumn<PlanSummary, String> column = (TableColumn<PlanSummary, String>) each;
+            String id = column.getId();
+            column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(ReleasesViewModel.cellText(id, cell.getValue())));
+            column.setCellFactory(c -> "state".equals(id) ? new StateChipCell<>() : new FullTextCell<>());
+        }
         SortedList<PlanSummary> sorted = new SortedList<>(viewModel.plans());
         sorted.comparatorProperty().bind(plansTable.comparatorProperty());
         plansTable.setItems(sorted);
@@ -149,9 +140,6 @@ public final class ReleasesView {
         showWhen(defaultsPane, Bindings.isNotEmpty(viewModel.defaultsApplied()));
     }
 
-    private static void text(TableColumn<PlanSummary, String> column, Function<PlanSummary, String> text) {
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(ReleasesViewModel.orDash(text.apply(cell.getValue()))));
-    }
 
     private static void showWhen(Node node, ObservableBooleanValue condition) {
         node.visibleProperty().bind(condition);

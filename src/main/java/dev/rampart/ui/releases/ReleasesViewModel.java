@@ -8,11 +8,13 @@ import dev.rampart.format.Problem;
 import dev.rampart.ui.Command;
 import dev.rampart.ui.TaskRunner;
 import dev.rampart.ui.widgets.StageStep;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -45,14 +47,16 @@ public final class ReleasesViewModel {
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ObservableList<String> defaultsAppliedView = FXCollections.unmodifiableObservableList(defaultsApplied);
 
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final Command<Void> reload;
     private final Command<Path> importPlan;
 
     public ReleasesViewModel(PlanCatalog catalog, TaskRunner tasks) {
         this.catalog = Objects.requireNonNull(catalog);
         this.tasks = Objects.requireNonNull(tasks);
-        reload = new Command<>((ignored, done) -> load(done));
-        importPlan = new Command<>(reload.runningProperty().not(), this::importFile);
+        // Loading and importing exclude each other, so a slow load cannot overwrite the list an import just read.
+        reload = new Command<>(busy.not(), (ignored, done) -> load(whileBusy(done)));
+        importPlan = new Command<>(busy.not(), (file, done) -> importFile(file, whileBusy(done)));
         selectedPlan.addListener((obs, old, now) -> describe(now));
         describe(null);
     }
@@ -117,6 +121,14 @@ public final class ReleasesViewModel {
     public void dismissMessages() {
         problems.clear();
         defaultsApplied.clear();
+    }
+
+    private Runnable whileBusy(Runnable done) {
+        busy.set(true);
+        return () -> {
+            busy.set(false);
+            done.run();
+        };
     }
 
     private void load(Runnable done) {
@@ -186,6 +198,21 @@ public final class ReleasesViewModel {
 
     // Cell texts, kept here so they are tested without a window.
 
+    /** The text of a plan-table cell; {@code column} is the column's id in the view. */
+    public static String cellText(String column, PlanSummary plan) {
+        return switch (column) {
+            case "change" -> orDash(plan.changeId());
+            case "service" -> orDash(plan.service());
+            case "version" -> orDash(plan.version());
+            case "owner" -> orDash(plan.owner());
+            case "stages" -> stagesText(plan);
+            case "state" -> plan.state();
+            case "currentStage" -> orDash(plan.currentStage());
+            case "nextDecision" -> orDash(plan.nextDecision());
+            default -> throw new IllegalArgumentException("No plan column " + column);
+        };
+    }
+
     /** {@code 4 · internal_test, friendly_gp, beta, ga} */
     public static String stagesText(PlanSummary plan) {
         return plan.stages().size() + " · " + String.join(", ", plan.stages());
@@ -196,7 +223,7 @@ public final class ReleasesViewModel {
     }
 
     private static String countText(int count) {
-        return count == 1 ? "1 plan" : count + " plans";
+        return count == 0 ? "No plans" : count == 1 ? "1 plan" : count + " plans";
     }
 
     private static String problemCount(int count) {

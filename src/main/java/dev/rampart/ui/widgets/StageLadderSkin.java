@@ -15,9 +15,11 @@ public class StageLadderSkin extends SkinBase<StageLadder> {
     public StageLadderSkin(StageLadder ladder) {
         super(ladder);
         grid.getStyleClass().add("ladder-grid");
-        ColumnConstraints name = new ColumnConstraints();
-        name.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), name);
+        // Columns keep their natural width; the space left over goes after the last one, not between them.
+        ColumnConstraints rest = new ColumnConstraints();
+        rest.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(),
+                new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints(), rest);
         getChildren().add(grid);
         registerListChangeListener(ladder.getSteps(), change -> rebuild());
         rebuild();

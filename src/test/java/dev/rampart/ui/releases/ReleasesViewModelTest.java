@@ -167,12 +167,26 @@ class ReleasesViewModelTest {
 
         assertThat(deferred.importPlan().isRunning()).isTrue();
         assertThat(deferred.importPlan().isExecutable()).isFalse();
+        assertThat(deferred.reload().isExecutable()).isFalse();
         assertThat(tasks.pendingCount()).isEqualTo(1);
 
         tasks.finishAll();
 
         assertThat(deferred.importPlan().isExecutable()).isTrue();
+        assertThat(deferred.reload().isExecutable()).isTrue();
         assertThat(deferred.plans()).hasSize(1);
+    }
+
+    @Test
+    void importIsNotExecutableWhileThePlansLoad() {
+        DeferredTaskRunner tasks = new DeferredTaskRunner();
+        ReleasesViewModel deferred = new ReleasesViewModel(catalog, tasks);
+
+        deferred.reload().execute();
+
+        assertThat(deferred.importPlan().isExecutable()).isFalse();
+        tasks.finishAll();
+        assertThat(deferred.importPlan().isExecutable()).isTrue();
     }
 
     @Test
@@ -190,6 +204,8 @@ class ReleasesViewModelTest {
         PlanSummary plan = catalog.add(SamplePlans.checkout());
 
         assertThat(ReleasesViewModel.stagesText(plan)).isEqualTo("4 · internal_test, friendly_gp, beta, ga");
-        assertThat(ReleasesViewModel.orDash(plan.nextDecision())).isEqualTo("—");
+        assertThat(ReleasesViewModel.cellText("stages", plan)).isEqualTo("4 · internal_test, friendly_gp, beta, ga");
+        assertThat(ReleasesViewModel.cellText("nextDecision", plan)).isEqualTo("—");
+        assertThat(ReleasesViewModel.cellText("state", plan)).isEqualTo("draft");
     }
 }
