@@ -10,6 +10,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,7 +21,7 @@ public final class MainWindow {
     public static final String TITLE = "Rampart";
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
-    public static final String[] STYLESHEETS = {"/styles/tokens.css", "/styles/app.css"};
+    public static final List<String> STYLESHEETS = List.of("/styles/tokens.css", "/styles/app.css");
 
     private final UiContext context;
     private final PlanFileChooser chooser;

@@ -1,5 +1,8 @@
 package dev.rampart.ui;
 
+import dev.rampart.engine.ImportOutcome;
+import dev.rampart.engine.PlanCatalog;
+import dev.rampart.engine.PlanSummary;
 import dev.rampart.format.Problem;
 import dev.rampart.ui.releases.ReleasesView;
 import dev.rampart.ui.shell.Screen;
@@ -16,7 +19,7 @@ import java.util.Optional;
 
 /**
  * Opens the console on an in-memory catalog of three sample plans, to look at it (for example under Xvfb).
- * Options: {@code --empty} (no plans), {@code --dark}, {@code --screen=calendar}, {@code --import=checkout.json|x.json} (imports through the
+ * Options: {@code --empty} (no plans), {@code --slow} (every catalog call takes 10 s), {@code --dark}, {@code --screen=calendar}, {@code --import=checkout.json|x.json} (imports through the
  * Ctrl+I shortcut), {@code --snapshot=FILE.png} (the scene, once settled) and {@code --exit} (after the snapshot).
  */
 public final class ConsolePreview {
@@ -30,6 +33,31 @@ public final class ConsolePreview {
             options.put(parts[0], parts.length > 1 ? parts[1] : "true");
         }
         Platform.startup(() -> open(options));
+    }
+
+    /** Every call takes ten seconds, to look at the status bar while work runs. */
+    private static PlanCatalog slow(PlanCatalog catalog) {
+        return new PlanCatalog() {
+            @Override
+            public ImportOutcome importFile(Path file) {
+                pause();
+                return catalog.importFile(file);
+            }
+
+            @Override
+            public List<PlanSummary> plans() {
+                pause();
+                return catalog.plans();
+            }
+
+            private void pause() {
+                try {
+                    Thread.sleep(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
     }
 
     private static void open(Map<String, String> options) {
@@ -48,7 +76,8 @@ public final class ConsolePreview {
 
         FxTaskRunner tasks = new FxTaskRunner();
         String file = options.getOrDefault("import", "checkout.json");
-        MainWindow window = new MainWindow(new UiContext(catalog, tasks, "Mona Said", List.of(tasks::close)),
+        PlanCatalog plans = options.containsKey("slow") ? slow(catalog) : catalog;
+        MainWindow window = new MainWindow(new UiContext(plans, tasks, "Mona Said", List.of(tasks::close)),
                 owner -> Optional.of(Path.of(file)));
         Stage stage = new Stage();
         window.show(stage);

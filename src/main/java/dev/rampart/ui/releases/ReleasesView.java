@@ -46,6 +46,8 @@ public final class ReleasesView {
     @FXML private Node defaultsPane;
     @FXML private ListView<String> defaultsList;
     @FXML private TableView<PlanSummary> plansTable;
+    @FXML private Label emptyTitle;
+    @FXML private Label emptyText;
     @FXML private Label detailTitle;
     @FXML private Label detailSubtitle;
     @FXML private Node stagesBox;
@@ -107,6 +109,8 @@ public final class ReleasesView {
             column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(ReleasesViewModel.cellText(id, cell.getValue())));
             column.setCellFactory(c -> "state".equals(id) ? new StateChipCell<>() : new FullTextCell<>());
         }
+        emptyTitle.textProperty().bind(viewModel.emptyTitleProperty());
+        emptyText.textProperty().bind(viewModel.emptyTextProperty());
         SortedList<PlanSummary> sorted = new SortedList<>(viewModel.plans());
         sorted.comparatorProperty().bind(plansTable.comparatorProperty());
         plansTable.setItems(sorted);
@@ -139,7 +143,6 @@ public final class ReleasesView {
         showWhen(problemsPane, Bindings.isNotEmpty(viewModel.problems()));
         showWhen(defaultsPane, Bindings.isNotEmpty(viewModel.defaultsApplied()));
     }
-
 
     private static void showWhen(Node node, ObservableBooleanValue condition) {
         node.visibleProperty().bind(condition);

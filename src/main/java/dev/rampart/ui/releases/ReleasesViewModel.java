@@ -47,6 +47,8 @@ public final class ReleasesViewModel {
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ObservableList<String> defaultsAppliedView = FXCollections.unmodifiableObservableList(defaultsApplied);
 
+    private final ReadOnlyStringWrapper emptyTitle = new ReadOnlyStringWrapper(this, "emptyTitle");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final Command<Void> reload;
     private final Command<Path> importPlan;
@@ -57,6 +59,8 @@ public final class ReleasesViewModel {
         // Loading and importing exclude each other, so a slow load cannot overwrite the list an import just read.
         reload = new Command<>(busy.not(), (ignored, done) -> load(whileBusy(done)));
         importPlan = new Command<>(busy.not(), (file, done) -> importFile(file, whileBusy(done)));
+        reload.runningProperty().addListener((obs, old, loading) -> describeEmptyList(loading));
+        describeEmptyList(false);
         selectedPlan.addListener((obs, old, now) -> describe(now));
         describe(null);
     }
@@ -101,6 +105,15 @@ public final class ReleasesViewModel {
     /** The defaults the last successful import applied ("stage canary: min_duration 30 min"). */
     public ObservableList<String> defaultsApplied() {
         return defaultsAppliedView;
+    }
+
+    /** What the table says when it has no rows: loading, or how to import the first plan. */
+    public ReadOnlyStringProperty emptyTitleProperty() {
+        return emptyTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusMessageProperty() {
@@ -174,6 +187,11 @@ public final class ReleasesViewModel {
     private void show(List<PlanSummary> list, Long selectId) {
         plans.setAll(list);
         selectedPlan.set(list.stream().filter(p -> selectId != null && p.id() == selectId).findFirst().orElse(null));
+    }
+
+    private void describeEmptyList(boolean loading) {
+        emptyTitle.set(loading ? "Loading plans…" : "No plans yet");
+        emptyText.set(loading ? "" : "Import a rollout plan (JSON or YAML) with Import plan… or Ctrl+I.");
     }
 
     private void describe(PlanSummary plan) {

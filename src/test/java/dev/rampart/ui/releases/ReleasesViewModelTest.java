@@ -178,15 +178,17 @@ class ReleasesViewModelTest {
     }
 
     @Test
-    void importIsNotExecutableWhileThePlansLoad() {
+    void importIsNotExecutableWhileThePlansLoadAndTheEmptyTableSaysSo() {
         DeferredTaskRunner tasks = new DeferredTaskRunner();
         ReleasesViewModel deferred = new ReleasesViewModel(catalog, tasks);
 
         deferred.reload().execute();
 
         assertThat(deferred.importPlan().isExecutable()).isFalse();
+        assertThat(deferred.emptyTitleProperty().get()).isEqualTo("Loading plans…");
         tasks.finishAll();
         assertThat(deferred.importPlan().isExecutable()).isTrue();
+        assertThat(deferred.emptyTitleProperty().get()).isEqualTo("No plans yet");
     }
 
     @Test
