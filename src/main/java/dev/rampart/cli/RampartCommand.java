@@ -30,6 +30,23 @@ public final class RampartCommand implements Callable<Integer> {
         cx.globals().user(name);
     }
 
+    @Option(names = "--smoke", description = "Open the console, check the store, print what was seen and exit.")
+    void smoke(boolean on) {
+        cx.globals().smoke(on);
+    }
+
+    @Option(names = "--screenshot", paramLabel = "PNG", hidden = true,
+            description = "Write a picture of the console once it has loaded, then exit.")
+    void screenshot(java.nio.file.Path file) {
+        cx.globals().screenshot(file);
+    }
+
+    @Option(names = "--screen", paramLabel = "NAME",
+            description = "The screen to open on: releases, calendar, rollout, checklists or audit.")
+    void screen(String name) {
+        cx.globals().screen(name);
+    }
+
     @Override
     public Integer call() {
         return cx.console().open(cx);
