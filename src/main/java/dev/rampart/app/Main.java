@@ -1,7 +1,19 @@
 package dev.rampart.app;
 
+import dev.rampart.cli.RampartCommand;
+
+/**
+ * The program's entry point. It does not extend {@code javafx.application.Application}, so the fat jar runs on a
+ * plain class path, and subcommands that need no window never load the JavaFX toolkit.
+ */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("rampart");
+        int code = RampartCommand.execute(args, new ConsoleLauncher());
+        if (code != 0 || args.length > 0) {
+            System.exit(code);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.rampart.domain.rule;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -37,5 +38,37 @@ public final class Metrics {
 
     public static boolean isBuiltIn(String name) {
         return ALL.contains(name);
+    }
+
+    /**
+     * Where a condition's threshold does not fit its metric's unit family ({@code latency_p95 > 5%},
+     * {@code error_rate > 2} meaning 200 %); empty when it fits or the metric is not built in.
+     */
+    public static List<String> unitProblems(Condition condition) {
+        String metric = condition.metric();
+        List<String> problems = new ArrayList<>();
+        if (!isBuiltIn(metric)) {
+            return problems;
+        }
+        Threshold t = condition.threshold();
+        if (t instanceof Threshold.Absolute a) {
+            boolean percent = a.unit() == Threshold.Unit.PERCENT || a.unit() == Threshold.Unit.PCT;
+            boolean time = a.unit() == Threshold.Unit.MILLIS || a.unit() == Threshold.Unit.SECONDS;
+            if (MILLISECONDS.contains(metric) && percent) {
+                problems.add(metric + " is in milliseconds, not " + a.unit().symbol());
+            } else if (!MILLISECONDS.contains(metric) && time) {
+                problems.add(metric + " is not a time: " + a.unit().symbol() + " does not apply");
+            } else if (UNITLESS.contains(metric) && percent) {
+                problems.add(metric + " has no unit: " + a.unit().symbol() + " does not apply");
+            } else if (FRACTIONS.contains(metric) && a.unit() == Threshold.Unit.NONE && a.value() > 1) {
+                problems.add(metric + " is a fraction (1% is 0.01): " + a.value() + " is more than 100 %");
+            }
+        } else if (t instanceof Threshold.BaselinePoints && !FRACTIONS.contains(metric)) {
+            problems.add("percentage points (pp) apply only to fractions, and " + metric + " is not one");
+        } else if (t instanceof Threshold.BaselinePercentile p
+                && !isBuiltIn(Thresholds.percentileSibling(metric, p.percentile()))) {
+            problems.add(metric + " has no p" + p.percentile() + " to compare with");
+        }
+        return problems;
     }
 }

@@ -1,0 +1,84 @@
+package dev.rampart.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+@Command(name = "rampart", mixinStandardHelpOptions = true, versionProvider = RampartCommand.Version.class,
+        description = "Release control for staged rollouts. With no subcommand, opens the console.")
+public final class RampartCommand implements Callable<Integer> {
+    private final Globals globals;
+    private final Console console;
+
+    RampartCommand(Globals globals, Console console) {
+        this.globals = globals;
+        this.console = console;
+    }
+
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
+            description = "The store (default: an H2 file in the user's data folder).")
+    void db(String url) {
+        globals.db(url);
+    }
+
+    @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "Act as this person (default: the operating-system user).")
+    void user(String name) {
+        globals.user(name);
+    }
+
+    @Override
+    public Integer call() {
+        return console.open(globals);
+    }
+
+    /** Runs the command line and returns the exit code, printing to the process's own streams. */
+    public static int execute(String[] args, Console console) {
+        return execute(args, console, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    public static int execute(String[] args, Console console, PrintWriter out, PrintWriter err) {
+        Globals globals = new Globals();
+        CommandLine cli = new CommandLine(RampartCommand.class, new Factory(new CliContext(globals, console, out, err)));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof CliException c) {
+                err.println("rampart: " + c.getMessage());
+                return c.exitCode();
+            }
+            err.println("rampart: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            return ExitCode.CHECK_FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    /** Builds every command by constructor: a command that takes the {@link CliContext} is handed it. */
+    private record Factory(CliContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == RampartCommand.class) {
+                return type.cast(new RampartCommand(context.globals(), context.console()));
+            }
+            try {
+                var constructor = type.getDeclaredConstructor(CliContext.class);
+                constructor.setAccessible(true);
+                return constructor.newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = RampartCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"rampart " + (v == null ? "development build" : v)};
+        }
+    }
+}
