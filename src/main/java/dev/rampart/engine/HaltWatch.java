@@ -1,0 +1,46 @@
+package dev.rampart.engine;
+
+import dev.rampart.domain.rule.Action;
+import dev.rampart.domain.rule.Baseline;
+import dev.rampart.domain.rule.HaltRule;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** Evaluates every halt rule for every cohort on the new version, each on its own metrics, every tick. */
+final class HaltWatch {
+    private final List<HaltRule> rules;
+    private final HeldSince held = new HeldSince();
+
+    HaltWatch(List<HaltRule> rules) {
+        this.rules = rules;
+    }
+
+    /** The rules that trip at {@code now}, rollbacks first, then pauses, then alerts. */
+    List<RuleReading> check(Map<String, Map<String, Double>> byCohort, Baseline baseline, Instant now) {
+        List<RuleReading> trips = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            HaltRule rule = rules.get(i);
+            for (var cohort : byCohort.entrySet()) {
+                RuleReading r = RuleReading.read(rule, cohort.getKey(), cohort.getValue(), baseline);
+                if (held.trips(i + "@" + cohort.getKey(), r.holds(), now, rule.window())) {
+                    trips.add(r);
+                }
+            }
+        }
+        trips.sort(Comparator.comparing(r -> severity(r.rule().action())));
+        return trips;
+    }
+
+    /** After a resume: a rule still breached must hold for its whole window again before it trips. */
+    void rearm() {
+        held.clear();
+    }
+
+    private static int severity(Action a) {
+        return a == Action.ROLLBACK ? 0 : a == Action.PAUSE ? 1 : 2;
+    }
+}
