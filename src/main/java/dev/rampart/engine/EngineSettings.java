@@ -6,14 +6,19 @@ import java.time.Duration;
  * Engine knobs.
  *
  * @param circuitBreakerErrors consecutive adapter errors that trip the rollout's kill switch (default 3)
- * @param baselineSamples      how many recent samples of the stable population make the baseline (mean and
- *                             standard deviation); the last ones are kept once no stable population is left
+ * @param baselineSamples      how many recent samples of the stable population make the baseline's mean; the
+ *                             last ones are kept once no stable population is left
+ * @param sigmaSamples         how many recent stable samples make the standard deviation of sigma rules
+ * @param minSamplesForSigma   stable samples needed before a standard deviation is trusted; sigma rules cannot
+ *                             trip before that
  * @param firstWindow          the metric window of the first tick, when there is no previous tick to measure from
  * @param actor                the name the engine signs its own events with
  */
-public record EngineSettings(int circuitBreakerErrors, int baselineSamples, Duration firstWindow, String actor) {
+public record EngineSettings(int circuitBreakerErrors, int baselineSamples, int sigmaSamples,
+                             int minSamplesForSigma,
+                             Duration firstWindow, String actor) {
 
     public static EngineSettings defaults() {
-        return new EngineSettings(3, 30, Duration.ofMinutes(1), "rampart");
+        return new EngineSettings(3, 30, 120, 30, Duration.ofMinutes(1), "rampart");
     }
 }

@@ -14,6 +14,9 @@ import java.util.Map;
 final class HaltWatch {
     private final List<HaltRule> rules;
     private final HeldSince held = new HeldSince();
+    private final Map<String, String[]> keys = new java.util.HashMap<>();
+    private Baseline resolvedFor;
+    private double[][] thresholds;
 
     HaltWatch(List<HaltRule> rules) {
         this.rules = rules;
@@ -21,18 +24,31 @@ final class HaltWatch {
 
     /** The rules that trip at {@code now}, rollbacks first, then pauses, then alerts. */
     List<RuleReading> check(Map<String, Map<String, Double>> byCohort, Baseline baseline, Instant now) {
+        if (baseline != resolvedFor) {
+            thresholds = rules.stream().map(r -> RuleReading.thresholds(r, baseline)).toArray(double[][]::new);
+            resolvedFor = baseline;
+        }
         List<RuleReading> trips = new ArrayList<>();
-        for (int i = 0; i < rules.size(); i++) {
-            HaltRule rule = rules.get(i);
-            for (var cohort : byCohort.entrySet()) {
-                RuleReading r = RuleReading.read(rule, cohort.getKey(), cohort.getValue(), baseline);
-                if (held.trips(i + "@" + cohort.getKey(), r.holds(), now, rule.window())) {
+        for (var cohort : byCohort.entrySet()) {
+            String[] k = keys.computeIfAbsent(cohort.getKey(), this::keysFor);
+            for (int i = 0; i < rules.size(); i++) {
+                HaltRule rule = rules.get(i);
+                RuleReading r = RuleReading.read(rule, cohort.getKey(), cohort.getValue(), thresholds[i]);
+                if (held.trips(k[i], r.holds(), now, rule.window())) {
                     trips.add(r);
                 }
             }
         }
         trips.sort(Comparator.comparing(r -> severity(r.rule().action())));
         return trips;
+    }
+
+    private String[] keysFor(String cohort) {
+        String[] k = new String[rules.size()];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = i + "@" + cohort;
+        }
+        return k;
     }
 
     /** After a resume: a rule still breached must hold for its whole window again before it trips. */

@@ -22,7 +22,11 @@ record Measurement(Map<String, Map<String, Double>> cohorts, Map<String, List<Sa
             Map<String, Double> m = new HashMap<>();
             w.cohorts().getOrDefault(cohort, Map.of()).forEach((metric, samples) -> {
                 if (!samples.isEmpty()) {
-                    m.put(metric, samples.stream().mapToDouble(Sample::value).average().orElseThrow());
+                    double sum = 0;
+                    for (Sample s : samples) {
+                        sum += s.value();
+                    }
+                    m.put(metric, sum / samples.size());
                 }
             });
             if (!m.isEmpty()) {

@@ -7,7 +7,7 @@ import java.util.Map;
 final class Notes {
     private final Journal journal;
     private final String actor;
-    private final Map<String, String> last = new HashMap<>();
+    private final Map<String, Object> last = new HashMap<>();
 
     Notes(Journal journal, String actor) {
         this.journal = journal;
@@ -16,7 +16,7 @@ final class Notes {
 
     /** Records the event unless the same one was the last noted under {@code topic}. */
     void note(String topic, String type, String stage, Map<String, String> data) {
-        String fingerprint = type + stage + data;
+        Object fingerprint = java.util.Arrays.asList(type, stage, data);
         if (!fingerprint.equals(last.put(topic, fingerprint))) {
             journal.record(journal.event(type, stage, actor, data));
         }

@@ -39,6 +39,7 @@ public final class RolloutEngine {
     private final Notices notices;
     private final Rollbacks rollbacks;
     private final Notes notes;
+    private final java.util.Set<String> metricNames;
     private TrafficSplit confirmed;
     private Instant stageEnteredAt;
     private Instant lastTick;
@@ -52,11 +53,13 @@ public final class RolloutEngine {
         this.gate = new AdapterGate(parts.adapter(), parts.intents(), parts.clock(), rollout.id());
         this.halts = new HaltWatch(rules.haltRules());
         this.stageGate = new StageGate(rules, parts.approvals());
-        this.baseline = new BaselineTracker(parts.settings().baselineSamples());
+        this.baseline = new BaselineTracker(parts.settings().baselineSamples(),
+                parts.settings().sigmaSamples(), parts.settings().minSamplesForSigma());
         this.calendar = new FreezeCalendar(rules.plan().schedule());
         this.notices = new Notices(parts.notifier(), journal, parts.settings().actor());
         this.rollbacks = new Rollbacks(this);
         this.notes = new Notes(journal, parts.settings().actor());
+        this.metricNames = rules.metrics();
     }
 
     /**
@@ -212,7 +215,7 @@ public final class RolloutEngine {
                 .filter(switches::cohortEnabled).toList();
         try {
             Measurement m = Measurement.read(parts.metrics(), new java.util.LinkedHashSet<>(cohorts),
-                    rules.metrics(), from, now);
+                    metricNames, from, now);
             notes.clear("metrics");
             baseline.add(m.baseline());
             Double e = m.errorRate();

@@ -22,16 +22,32 @@ public record RuleReading(HaltRule rule, String cohort, boolean holds, List<Meas
     }
 
     static RuleReading read(HaltRule rule, String cohort, Map<String, Double> values, Baseline baseline) {
-        List<Measured> measured = new ArrayList<>(rule.conditions().size());
+        return read(rule, cohort, values, thresholds(rule, baseline));
+    }
+
+    /** Each condition's threshold against {@code baseline}; NaN where it cannot be resolved yet. */
+    static double[] thresholds(HaltRule rule, Baseline baseline) {
+        double[] t = new double[rule.conditions().size()];
+        for (int i = 0; i < t.length; i++) {
+            OptionalDouble v = Thresholds.resolve(rule.conditions().get(i), baseline);
+            t[i] = v.isPresent() ? v.getAsDouble() : Double.NaN;
+        }
+        return t;
+    }
+
+    /** Reads the rule with thresholds already resolved (they depend on the baseline only, not on the cohort). */
+    static RuleReading read(HaltRule rule, String cohort, Map<String, Double> values, double[] thresholds) {
+        List<Condition> conditions = rule.conditions();
+        List<Measured> measured = new ArrayList<>(conditions.size());
         boolean holds = true;
-        for (Condition c : rule.conditions()) {
+        for (int i = 0; i < thresholds.length; i++) {
+            Condition c = conditions.get(i);
             Double value = values.get(c.metric());
-            OptionalDouble threshold = Thresholds.resolve(c, baseline);
-            if (value == null || threshold.isEmpty()) {
+            if (value == null || Double.isNaN(thresholds[i])) {
                 return new RuleReading(rule, cohort, false, measured);
             }
-            measured.add(new Measured(c, value, threshold.getAsDouble()));
-            holds &= c.op().holds(value, threshold.getAsDouble());
+            measured.add(new Measured(c, value, thresholds[i]));
+            holds &= c.op().holds(value, thresholds[i]);
         }
         return new RuleReading(rule, cohort, holds, measured);
     }

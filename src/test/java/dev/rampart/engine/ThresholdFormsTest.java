@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each threshold form trips at the exact tick, and a breach one tick shorter than its window does not trip. */
 class ThresholdFormsTest {
-    private static final Duration SPIKE_AT = Duration.ofMinutes(20);
+    private static final Duration SPIKE_AT = Duration.ofMinutes(40);
 
     static Stream<Arguments> forms() {
         return Stream.of(

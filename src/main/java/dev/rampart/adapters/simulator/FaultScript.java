@@ -11,24 +11,22 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * simulation runs (the console injects faults live).
  */
 final class FaultScript {
-    private final Map<String, NavigableMap<Duration, Double>> byCohortAndMetric = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, NavigableMap<Duration, Double>>> byCohort = new ConcurrentHashMap<>();
 
     void add(ScenarioEvent event) {
-        byCohortAndMetric.computeIfAbsent(key(event.cohort(), event.metric()), k -> new ConcurrentSkipListMap<>())
+        byCohort.computeIfAbsent(event.cohort(), c -> new ConcurrentHashMap<>())
+                .computeIfAbsent(event.metric(), m -> new ConcurrentSkipListMap<>())
                 .put(event.at(), event.value());
     }
 
     /** The scripted value in effect at {@code offset}, or null when nothing was scripted by then. */
     Double valueAt(String cohort, String metric, Duration offset) {
-        NavigableMap<Duration, Double> events = byCohortAndMetric.get(key(cohort, metric));
+        Map<String, NavigableMap<Duration, Double>> metrics = byCohort.get(cohort);
+        NavigableMap<Duration, Double> events = metrics == null ? null : metrics.get(metric);
         if (events == null) {
             return null;
         }
         Map.Entry<Duration, Double> e = events.floorEntry(offset);
         return e == null ? null : e.getValue();
-    }
-
-    private static String key(String cohort, String metric) {
-        return cohort + '\u0000' + metric;
     }
 }

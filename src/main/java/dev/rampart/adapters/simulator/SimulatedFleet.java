@@ -24,6 +24,7 @@ public final class SimulatedFleet {
     private final Clock clock;
     private final FaultScript script = new FaultScript();
     private volatile TrafficSplit weights = TrafficSplit.none();
+    private volatile double newVersionPercent;
     private volatile int failuresToInject;
     private volatile String failureMessage = "";
 
@@ -75,7 +76,13 @@ public final class SimulatedFleet {
     }
 
     void setWeights(TrafficSplit split) {
+        this.newVersionPercent = split.newVersionPercent();
         this.weights = split;
+    }
+
+    /** The share of traffic on the new version, in percent. */
+    double newVersionPercent() {
+        return newVersionPercent;
     }
 
     /** The value of {@code metric} for {@code cohort} (or {@link Scenario#STABLE}) measured at {@code at}. */
@@ -86,7 +93,7 @@ public final class SimulatedFleet {
         Duration offset = Duration.between(start, at);
         Double scripted = script.valueAt(population, metric, offset);
         double base = scripted != null ? scripted : scenario.baseline().getOrDefault(metric, 0.0);
-        double load = (onNew ? w.newVersionPercent() : w.stablePercent()) / 100;
+        double load = (onNew ? newVersionPercent : 100 - newVersionPercent) / 100;
         if (scripted == null && Metrics.CPU.equals(metric)) {
             base *= 0.7 + 0.6 * load;
         } else if (scripted == null && Metrics.MEMORY.equals(metric)) {

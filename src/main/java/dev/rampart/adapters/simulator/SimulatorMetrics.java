@@ -27,7 +27,7 @@ public final class SimulatorMetrics implements MetricSource {
         for (String cohort : cohorts) {
             byCohort.put(cohort, samples(cohort, metrics, grid));
         }
-        Map<String, List<Sample>> baseline = fleet.weights().stablePercent() > 0
+        Map<String, List<Sample>> baseline = fleet.newVersionPercent() < 100
                 ? samples(Scenario.STABLE, metrics, grid) : Map.of();
         return new MetricWindow(from, to, byCohort, baseline);
     }
