@@ -7,11 +7,8 @@ import dev.rampart.domain.rollout.NewEvent;
 import dev.rampart.domain.rollout.Rollout;
 import dev.rampart.domain.rollout.RolloutState;
 import dev.rampart.domain.rule.Action;
-import dev.rampart.spi.AdapterException;
-import dev.rampart.spi.TrafficSplit;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,18 +30,14 @@ public final class RolloutEngine {
     private final AdapterGate gate;
     private final HaltWatch halts;
     private final StageGate stageGate;
-    private final BaselineTracker baseline;
+    private final Metering metering;
+    private final Traffic traffic;
     private final FreezeCalendar calendar;
     private final KillSwitches switches = new KillSwitches();
     private final Notices notices;
     private final Rollbacks rollbacks;
     private final Notes notes;
-    private final java.util.Set<String> metricNames;
-    private TrafficSplit confirmed;
-    private Instant stageEnteredAt;
     private Instant lastTick;
-    private double errorRateSum;
-    private int errorRateTicks;
 
     private RolloutEngine(PlanRules rules, EngineParts parts, Rollout rollout) {
         this.rules = rules;
@@ -53,13 +46,12 @@ public final class RolloutEngine {
         this.gate = new AdapterGate(parts.adapter(), parts.intents(), parts.clock(), rollout.id());
         this.halts = new HaltWatch(rules.haltRules());
         this.stageGate = new StageGate(rules, parts.approvals());
-        this.baseline = new BaselineTracker(parts.settings().baselineSamples(),
-                parts.settings().sigmaSamples(), parts.settings().minSamplesForSigma());
+        this.metering = new Metering(rules, parts.metrics(), parts.settings());
+        this.traffic = new Traffic(this);
         this.calendar = new FreezeCalendar(rules.plan().schedule());
         this.notices = new Notices(parts.notifier(), journal, parts.settings().actor());
         this.rollbacks = new Rollbacks(this);
         this.notes = new Notes(journal, parts.settings().actor());
-        this.metricNames = rules.metrics();
     }
 
     /**
@@ -132,8 +124,8 @@ public final class RolloutEngine {
         require(switches.globalEnabled(), "resume with " + KillSwitches.flagName(null) + " off:");
         halts.rearm();
         journal.commit(RUNNING, stageIndex(), journal.event("rollout.resumed", stageName(), actor, Map.of()));
-        if (stageIndex() >= 0 && !desiredSplit(stageIndex()).sameAs(currentSplitOrNone(), 1e-9)) {
-            applySplit(stageIndex(), "rollout.expanded");
+        if (stageIndex() >= 0 && !traffic.inEffect(stageIndex())) {
+            traffic.apply(stageIndex(), "rollout.expanded");
         }
         return journal.rollout();
     }
@@ -187,7 +179,7 @@ public final class RolloutEngine {
         boolean onNewVersion = k >= 0 && rules.plan().stages().subList(0, k + 1).stream()
                 .anyMatch(st -> st.name().equals(cohort));
         if (onNewVersion && (!enabled || s == RUNNING)) {
-            applySplit(k, enabled ? "rollout.expanded" : "rollout.narrowed");
+            traffic.apply(k, enabled ? "rollout.expanded" : "rollout.narrowed");
         }
         if (!enabled && journal.rollout().state() == RUNNING) {
             journal.commit(PAUSED, k, journal.event("rollout.paused", stageName(), actor,
@@ -211,20 +203,11 @@ public final class RolloutEngine {
     // --- one tick ----------------------------------------------------------------------------------------
 
     private Measurement measure(Instant from, Instant now) {
-        List<String> cohorts = rules.plan().stages().subList(0, stageIndex() + 1).stream().map(Stage::name)
-                .filter(switches::cohortEnabled).toList();
         try {
-            Measurement m = Measurement.read(parts.metrics(), new java.util.LinkedHashSet<>(cohorts),
-                    metricNames, from, now);
+            Measurement m = metering.read(stageIndex(), switches, from, now);
             notes.clear("metrics");
-            baseline.add(m.baseline());
-            Double e = m.errorRate();
-            if (e != null) {
-                errorRateSum += e;
-                errorRateTicks++;
-            }
             return m;
-        } catch (AdapterException | RuntimeException e) {
+        } catch (Exception e) {
             notes.note("metrics", "metrics.failed", stageName(), Map.of("error", String.valueOf(e.getMessage())));
             return null;
         }
@@ -232,7 +215,7 @@ public final class RolloutEngine {
 
     /** True when a tripped rule ended this tick (a rollback began). */
     private boolean watchHalts(Measurement m, Instant now) {
-        for (RuleReading trip : halts.check(m.cohorts(), baseline.baseline(), now)) {
+        for (RuleReading trip : halts.check(m.cohorts(), metering.baseline(), now)) {
             Map<String, String> data = trip.data();
             Action action = trip.rule().action() == null ? Action.ROLLBACK : trip.rule().action();
             NewEvent halted = journal.event(action == Action.ALERT ? "rollout.alerted" : "rollout.halted",
@@ -255,7 +238,7 @@ public final class RolloutEngine {
     private void advance(Measurement m, Instant now) {
         int k = stageIndex();
         Map<String, Double> values = m == null || k < 0 ? null : m.cohorts().get(stageName());
-        StageGate.Verdict v = stageGate.check(k, stageEnteredAt, now, values, baseline.baseline(),
+        StageGate.Verdict v = stageGate.check(k, traffic.stageEnteredAt(), now, values, metering.baseline(),
                 journal.rollout().id(), journal.rollout().startedBy());
         v.assumed().forEach(s -> journal.record(journal.event("signoff.assumed", s.stage(), s.signer(),
                 Map.of("role", s.role(), "note", s.comment()))));
@@ -282,27 +265,7 @@ public final class RolloutEngine {
             return;
         }
         notes.clear("waiting");
-        if (applySplit(k + 1, "rollout.expanded")) {
-            stageEnteredAt = parts.clock().instant();
-        }
-    }
-
-    /** Asks the adapter for stage {@code k}'s split; on confirmation persists it with a {@code type} event. */
-    boolean applySplit(int k, String type) {
-        TrafficSplit desired = desiredSplit(k);
-        try {
-            AdapterGate.Call call = gate.apply(desired, k, rules.stage(k).name());
-            confirmed = call.confirmed();
-            Map<String, String> data = new LinkedHashMap<>();
-            data.put("traffic_percent", RuleReading.number(call.confirmed().newVersionPercent()));
-            data.put("weights", call.confirmed().weights().toString());
-            data.put("idempotency_key", call.key());
-            journal.commit(journal.rollout().state(), k, journal.event(type, rules.stage(k).name(), actor(), data));
-            return true;
-        } catch (AdapterGate.GateException e) {
-            adapterFailed(e);
-            return false;
-        }
+        traffic.apply(k + 1, "rollout.expanded");
     }
 
     Rollout adapterFailed(AdapterGate.GateException e) {
@@ -319,36 +282,18 @@ public final class RolloutEngine {
         return journal.rollout();
     }
 
-    private TrafficSplit desiredSplit(int k) {
-        Map<String, Double> w = new LinkedHashMap<>();
-        for (Stage s : rules.plan().stages().subList(0, k + 1)) {
-            if (switches.cohortEnabled(s.name())) {
-                w.put(s.name(), s.trafficPercent());
-            }
-        }
-        return new TrafficSplit(w);
-    }
-
-    private TrafficSplit currentSplitOrNone() {
-        return confirmed == null ? TrafficSplit.none() : confirmed;
-    }
-
     NewEvent completedEvent() {
         return journal.event("rollout.completed", stageName(), actor(), errorRateData(Map.of()));
     }
 
     Map<String, String> errorRateData(Map<String, String> more) {
-        Map<String, String> d = new LinkedHashMap<>(more);
-        if (errorRateTicks > 0) {
-            d.put("error_rate_during_rollout", RuleReading.number(errorRateSum / errorRateTicks));
-        }
-        return d;
+        return metering.withErrorRate(more);
     }
 
     private void restore(List<AuditEvent> events) {
         for (AuditEvent e : events) {
             switch (e.type()) {
-                case "rollout.expanded" -> stageEnteredAt = e.at();
+                case "rollout.expanded" -> traffic.entered(e.at());
                 case "rollout.rolling_back" -> rollbacks.restore(e.at(), e.data().get("reason"));
                 case "killswitch.changed" -> switches.set(e.stage(), Boolean.parseBoolean(e.data().get("enabled")));
                 default -> { }
@@ -357,7 +302,7 @@ public final class RolloutEngine {
     }
 
     void enteredReconciled(Instant at) {
-        stageEnteredAt = at;
+        traffic.entered(at);
     }
 
     // --- small helpers -----------------------------------------------------------------------------------
