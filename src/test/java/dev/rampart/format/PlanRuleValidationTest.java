@@ -2,39 +2,22 @@ package dev.rampart.format;
 
 import dev.rampart.domain.rule.RuleParser;
 import dev.rampart.domain.rule.RuleSyntaxException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * Halt rules and stage criteria checked with the real rule parser: a bad rule is a problem at the column of the
- * rule string's first character plus the parser's own column. Skipped only while the parser is still the stub
- * that throws UnsupportedOperationException; once it is merged, every test here runs.
+ * rule string's first character plus the parser's own column.
  */
 class PlanRuleValidationTest {
     private static final String HEAD = "{\"schema\": \"rampart/plan/v1\", \"change_id\": \"C-1\", \"service\": \"svc\",\n"
             + " \"stages\": [{\"name\": \"ga\", \"traffic_percent\": 100}],\n";
 
     private final PlanImporter importer = new PlanImporter();
-
-    @BeforeAll
-    static void theRealParserIsMerged() {
-        boolean stub;
-        try {
-            RuleParser.parseRule("error_rate > 1%");
-            stub = false;
-        } catch (UnsupportedOperationException e) {
-            stub = true;
-        } catch (RuntimeException e) {
-            stub = false;
-        }
-        assumeThat(stub).as("the rule parser is still a stub on this branch").isFalse();
-    }
 
     private List<String> problems(String file, String text) {
         return importer.importText(file, text).problems().stream().map(Problem::toString).toList();

@@ -37,15 +37,15 @@ final class RuleTextCheck {
         } catch (RuleSyntaxException e) {
             out.add(new PlanIssue(pointer, e.column(), what + ": " + e.detail()));
             return;
-        } catch (UnsupportedOperationException e) {
-            // TODO remove after merging the rule parser: the stub on this branch cannot judge rules
-            return;
         }
         for (Condition c : rule.conditions()) {
             if (!Metrics.isBuiltIn(c.metric()) && !planMetrics.contains(c.metric())
                     && !planMetrics.contains(c.written())) {
                 out.add(new PlanIssue(pointer, c.column(),
                         what + ": unknown metric \"" + c.written() + "\"; known: " + known()));
+            }
+            for (String unit : Metrics.unitProblems(c)) {
+                out.add(new PlanIssue(pointer, c.column(), what + ": " + unit));
             }
         }
     }
