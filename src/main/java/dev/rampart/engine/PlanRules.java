@@ -16,11 +16,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** A plan with its halt rules and stage exit criteria parsed: what the engine runs. */
-public record PlanRules(Plan plan, List<HaltRule> haltRules, Map<String, List<HaltRule>> exitCriteria) {
+/**
+ * A plan with its halt rules and stage entry and exit criteria parsed: what the engine runs.
+ * Criteria maps are keyed by stage name; a stage without criteria may be absent.
+ */
+public record PlanRules(Plan plan, List<HaltRule> haltRules, Map<String, List<HaltRule>> entryCriteria,
+                        Map<String, List<HaltRule>> exitCriteria) {
 
     public PlanRules {
         haltRules = List.copyOf(haltRules);
+        entryCriteria = Map.copyOf(entryCriteria);
         exitCriteria = Map.copyOf(exitCriteria);
         if (plan.stages().isEmpty()) {
             throw new IllegalArgumentException("a plan needs at least one stage");
@@ -30,11 +35,17 @@ public record PlanRules(Plan plan, List<HaltRule> haltRules, Map<String, List<Ha
     /** Parses the plan's rule lines. @throws dev.rampart.domain.rule.RuleSyntaxException for a bad one */
     public static PlanRules parse(Plan plan) {
         List<HaltRule> rules = plan.haltRules().stream().map(RuleParser::parseRule).toList();
+        Map<String, List<HaltRule>> entries = new HashMap<>();
         Map<String, List<HaltRule>> exits = new HashMap<>();
         for (Stage s : plan.stages()) {
+            entries.put(s.name(), s.entry().stream().map(RuleParser::parseCriterion).toList());
             exits.put(s.name(), s.exit().stream().map(RuleParser::parseCriterion).toList());
         }
-        return new PlanRules(plan, rules, exits);
+        return new PlanRules(plan, rules, entries, exits);
+    }
+
+    public List<HaltRule> entryCriteria(String stage) {
+        return entryCriteria.getOrDefault(stage, List.of());
     }
 
     public List<HaltRule> exitCriteria(String stage) {
@@ -53,7 +64,8 @@ public record PlanRules(Plan plan, List<HaltRule> haltRules, Map<String, List<Ha
     public Set<String> metrics() {
         Set<String> names = new LinkedHashSet<>();
         names.add(Metrics.ERROR_RATE);
-        Stream.concat(haltRules.stream(), exitCriteria.values().stream().flatMap(List::stream))
+        Stream.concat(haltRules.stream(), Stream.concat(entryCriteria.values().stream(),
+                        exitCriteria.values().stream()).flatMap(List::stream))
                 .flatMap(r -> r.conditions().stream())
                 .forEach(c -> names.addAll(metricsOf(c)));
         return names;

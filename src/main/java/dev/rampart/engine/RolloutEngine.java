@@ -8,6 +8,7 @@ import dev.rampart.domain.rollout.Rollout;
 import dev.rampart.domain.rollout.RolloutState;
 import dev.rampart.domain.rule.Action;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -244,8 +245,14 @@ public final class RolloutEngine {
                 Map.of("role", s.role(), "note", s.comment()))));
         if (!v.ready()) {
             notes.note("waiting", "rollout.waiting", stageName(), Map.of("for", v.waitingFor()));
+            Duration max = k < 0 ? null : rules.stage(k).maxDuration();
+            if (max != null && Duration.between(traffic.stageEnteredAt(), now).compareTo(max) > 0) {
+                notes.note("overdue", "rollout.overdue", stageName(), Map.of("max_duration", max.toString(),
+                        "waiting_for", v.waitingFor()));
+            }
             return;
         }
+        notes.clear("overdue");
         if (k == rules.lastStage()) {
             journal.commit(RolloutState.COMPLETED, k, completedEvent());
             notices.tell(journal.event("rollout.completed", stageName(), actor(), Map.of()));

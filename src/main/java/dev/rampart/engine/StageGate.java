@@ -17,8 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Whether a stage may move on: it has held its {@code min_duration}, its exit criteria have held for their windows,
- * and the approvals it needs exist (a go/no-go decision only once it is due).
+ * Whether a stage may move on: it has held its {@code min_duration}, its exit criteria (on its own cohort) and the
+ * next stage's entry criteria (on the current stage's cohort; before the first stage, on the stable population)
+ * have held for their windows, and the approvals it needs exist (a go/no-go decision only once it is due).
  */
 final class StageGate {
     private final PlanRules rules;
@@ -42,23 +43,27 @@ final class StageGate {
     Verdict check(int k, Instant enteredAt, Instant now, Map<String, Double> values, Baseline baseline,
                   long rolloutId, String startedBy) {
         List<SignOff> assumed = new ArrayList<>();
+        boolean entryHeld = k == rules.lastStage() || held(rules.entryCriteria(rules.stage(k + 1).name()),
+                "in" + (k + 1), k < 0 ? baseline.means() : values, baseline, now);
         if (k < 0) {
+            if (!entryHeld) {
+                return new Verdict(entryText(0), assumed);
+            }
             Approvals a = rules.plan().approvals();
             List<String> roles = a == null ? List.of() : a.requiredRoles();
             return new Verdict(missing(rolloutId, null, roles, now, startedBy, assumed), assumed);
         }
         Stage stage = rules.stage(k);
-        boolean criteriaHeld = true;
-        for (HaltRule c : rules.exitCriteria(stage.name())) {
-            boolean holds = values != null && RuleReading.read(c, stage.name(), values, baseline).holds();
-            criteriaHeld &= criteria.heldFor(k + ":" + c.text(), holds, now, c.window());
-        }
+        boolean criteriaHeld = held(rules.exitCriteria(stage.name()), "out" + k, values, baseline, now);
         if (Duration.between(enteredAt, now).compareTo(stage.minDurationOrZero()) < 0) {
             return new Verdict("min_duration " + stage.minDurationOrZero(), assumed);
         }
         if (!criteriaHeld) {
             return new Verdict("exit criteria " + rules.exitCriteria(stage.name()).stream().map(HaltRule::text)
                     .toList(), assumed);
+        }
+        if (!entryHeld) {
+            return new Verdict(entryText(k + 1), assumed);
         }
         Set<String> roles = new LinkedHashSet<>(stage.approvals());
         Decision d = stage.decision();
@@ -69,6 +74,21 @@ final class StageGate {
             roles.addAll(d.roles());
         }
         return new Verdict(missing(rolloutId, stage.name(), List.copyOf(roles), now, startedBy, assumed), assumed);
+    }
+
+    private boolean held(List<HaltRule> list, String prefix, Map<String, Double> values, Baseline baseline,
+                         Instant now) {
+        boolean all = true;
+        for (HaltRule c : list) {
+            boolean holds = values != null && RuleReading.read(c, prefix, values, baseline).holds();
+            all &= criteria.heldFor(prefix + ":" + c.text(), holds, now, c.window());
+        }
+        return all;
+    }
+
+    private String entryText(int k) {
+        return "entry criteria of " + rules.stage(k).name() + " " + rules.entryCriteria(rules.stage(k).name())
+                .stream().map(HaltRule::text).toList();
     }
 
     private String missing(long rolloutId, String stage, List<String> roles, Instant due, String startedBy,

@@ -116,4 +116,29 @@ class ScheduleAndApprovalsTest {
         assertThat(rig.events("rollout.alerted")).isNotEmpty().hasSizeLessThan(4);
         assertThat(rig.notices).anyMatch(n -> n.event().equals("rollout.alerted"));
     }
+
+    @Test
+    void theNextStagesEntryCriteriaMustHoldOnTheCurrentCohort() {
+        List<Stage> stages = List.of(Stage.of("canary", 10, Duration.ofHours(1)),
+                new Stage("ga", 100, null, null, null, List.of("latency_p95 < 400ms for 10m"), null, null, null, null,
+                        null));
+        DryRunResult r = DryRun.run(Plans.plan(stages, List.of()), new Scenario(1, null, null, List.of(
+                new ScenarioEvent(Duration.ZERO, "canary", "latency_p95", 500),
+                new ScenarioEvent(Duration.ofMinutes(70), "canary", "latency_p95", 300))));
+
+        assertThat(r.eventsOf("rollout.expanded").get(1).at()).isEqualTo(Duration.ofMinutes(80));
+    }
+
+    @Test
+    void aStagePastItsMaxDurationIsReportedOverdueOnce() {
+        List<Stage> stages = List.of(new Stage("canary", 10, null, Duration.ofMinutes(30), Duration.ofMinutes(90),
+                null, List.of("error_rate < 0.1%"), null, null, null, null), Stage.of("ga", 100, null));
+        Rig rig = new Rig(Plans.plan(stages, List.of()), Scenario.quiet(1));
+        rig.runTo(Duration.ofHours(3));
+
+        assertThat(rig.events("rollout.overdue")).singleElement().satisfies(e -> {
+            assertThat(rig.at(e)).isEqualTo(Duration.ofMinutes(91));
+            assertThat(e.data()).containsEntry("max_duration", "PT1H30M");
+        });
+    }
 }
