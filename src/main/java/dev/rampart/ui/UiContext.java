@@ -1,0 +1,27 @@
+package dev.rampart.ui;
+
+import dev.rampart.engine.PlanCatalog;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the console needs from the rest of Rampart, built once by the composition root.
+ *
+ * @param plans   the plans the Releases screen lists and imports into
+ * @param tasks   runs every database and adapter call off the FX thread
+ * @param user    the person using the console, as shown in the top bar
+ * @param onClose run, in order, once the main window has closed (stop the task runner, close the store, …)
+ */
+public record UiContext(PlanCatalog plans, TaskRunner tasks, String user, List<Runnable> onClose) {
+    public UiContext {
+        Objects.requireNonNull(plans, "plans");
+        Objects.requireNonNull(tasks, "tasks");
+        user = user == null || user.isBlank() ? System.getProperty("user.name", "unknown") : user;
+        onClose = onClose == null ? List.of() : List.copyOf(onClose);
+    }
+
+    public UiContext(PlanCatalog plans, TaskRunner tasks, String user) {
+        this(plans, tasks, user, List.of());
+    }
+}

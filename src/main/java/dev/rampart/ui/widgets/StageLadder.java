@@ -1,0 +1,24 @@
+package dev.rampart.ui.widgets;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+
+/** The stages of a plan, in order, each with its traffic share and how long it holds at least. */
+public class StageLadder extends Control {
+    private final ObservableList<StageStep> steps = FXCollections.observableArrayList();
+
+    public StageLadder() {
+        getStyleClass().add("stage-ladder");
+    }
+
+    public ObservableList<StageStep> getSteps() {
+        return steps;
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new StageLadderSkin(this);
+    }
+}
