@@ -53,39 +53,49 @@ final class BaselineTracker {
         return current;
     }
 
-    /** The last {@code capacity} values. */
+    /** The last {@code capacity} values, with running sums so that a tick costs the same however many are kept. */
     private static final class Ring {
         private final double[] values;
         private int next;
         private int size;
+        private double sum;
+        private double sumOfSquares;
 
         Ring(int capacity) {
             values = new double[capacity];
         }
 
         void add(double v) {
+            if (size == values.length) {
+                double old = values[next];
+                sum -= old;
+                sumOfSquares -= old * old;
+            } else {
+                size++;
+            }
             values[next] = v;
-            next = (next + 1) % values.length;
-            size = Math.min(size + 1, values.length);
+            sum += v;
+            sumOfSquares += v * v;
+            next = next + 1 == values.length ? 0 : next + 1;
         }
 
         /** The mean of the last {@code n} values (or of all, when fewer). */
         double mean(int n) {
-            int count = Math.min(n, size);
-            double sum = 0;
-            for (int i = 1; i <= count; i++) {
-                sum += values[Math.floorMod(next - i, values.length)];
+            if (n >= size) {
+                return sum / size;
             }
-            return sum / count;
+            double s = 0;
+            for (int i = 1, at = next; i <= n; i++) {
+                at = at == 0 ? values.length - 1 : at - 1;
+                s += values[at];
+            }
+            return s / n;
         }
 
         double stddev() {
-            double mean = mean(size);
-            double sq = 0;
-            for (int i = 0; i < size; i++) {
-                sq += (values[i] - mean) * (values[i] - mean);
-            }
-            return Math.sqrt(sq / Math.max(1, size - 1));
+            double mean = sum / size;
+            double variance = (sumOfSquares - size * mean * mean) / Math.max(1, size - 1);
+            return Math.sqrt(Math.max(0, variance));
         }
     }
 }

@@ -33,9 +33,9 @@ final class HaltWatch {
             String[] k = keys.computeIfAbsent(cohort.getKey(), this::keysFor);
             for (int i = 0; i < rules.size(); i++) {
                 HaltRule rule = rules.get(i);
-                RuleReading r = RuleReading.read(rule, cohort.getKey(), cohort.getValue(), thresholds[i]);
-                if (held.trips(k[i], r.holds(), now, rule.window())) {
-                    trips.add(r);
+                boolean holds = RuleReading.holds(rule, cohort.getValue(), thresholds[i]);
+                if (held.trips(k[i], holds, now, rule.window())) {
+                    trips.add(RuleReading.read(rule, cohort.getKey(), cohort.getValue(), thresholds[i]));
                 }
             }
         }

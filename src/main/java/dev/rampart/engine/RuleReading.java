@@ -35,6 +35,19 @@ public record RuleReading(HaltRule rule, String cohort, boolean holds, List<Meas
         return t;
     }
 
+    /** Whether every condition holds, without building a reading: the common, quiet case of every tick. */
+    static boolean holds(HaltRule rule, Map<String, Double> values, double[] thresholds) {
+        List<Condition> conditions = rule.conditions();
+        for (int i = 0; i < thresholds.length; i++) {
+            Condition c = conditions.get(i);
+            Double value = values.get(c.metric());
+            if (value == null || Double.isNaN(thresholds[i]) || !c.op().holds(value, thresholds[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Reads the rule with thresholds already resolved (they depend on the baseline only, not on the cohort). */
     static RuleReading read(HaltRule rule, String cohort, Map<String, Double> values, double[] thresholds) {
         List<Condition> conditions = rule.conditions();
