@@ -1,0 +1,59 @@
+package dev.rampart.store;
+
+import dev.rampart.domain.rollout.AuditEvent;
+
+import java.util.Optional;
+
+/**
+ * Walks the chain in sequence order: each event must have the next seq, name its predecessor's hash and carry
+ * the hash of its own content; at the end, the last event must be the one the chain head names, so deleting
+ * events from the end is caught too. Feed rows with {@link #accept}, then call {@link #finish}.
+ */
+final class AuditVerifier {
+
+    private long expectedSeq = 1;
+    private String previousHash = AuditChain.GENESIS;
+
+    /** Checks the next row; returns the verdict as soon as the chain is broken. */
+    Optional<AuditVerification> accept(StoredEvent row) {
+        if (row.seq() != expectedSeq) {
+            return broken(expectedSeq, "event " + expectedSeq + " is missing (the next event is " + row.seq() + ")");
+        }
+        if (!previousHash.equals(row.previousHash())) {
+            return broken(row.seq(), "it does not name the hash of event " + (row.seq() - 1) + " as its predecessor");
+        }
+        AuditEvent event;
+        try {
+            event = row.toEvent();
+        } catch (IllegalArgumentException e) {
+            return broken(row.seq(), e.getMessage());
+        }
+        if (row.at() == null || !AuditChain.hashOf(event).equals(row.hash())) {
+            return broken(row.seq(), "its content does not match its hash (it was edited)");
+        }
+        previousHash = row.hash();
+        expectedSeq++;
+        return Optional.empty();
+    }
+
+    /** The verdict once every row up to the chain head has been accepted. */
+    AuditVerification finish(long headSeq, String headHash) {
+        long last = expectedSeq - 1;
+        if (last < headSeq) {
+            return AuditVerification.broken(expectedSeq, "events " + expectedSeq + " to " + headSeq
+                    + " are missing (the log ends at " + last + ")", last);
+        }
+        if (!previousHash.equals(headHash)) {
+            return AuditVerification.broken(last, "the last event is not the one the chain head recorded", last - 1);
+        }
+        return AuditVerification.intact(last);
+    }
+
+    long lastVerifiedSeq() {
+        return expectedSeq - 1;
+    }
+
+    private Optional<AuditVerification> broken(long seq, String problem) {
+        return Optional.of(AuditVerification.broken(seq, problem, expectedSeq - 1));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.rampart.store;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one way Rampart writes JSON that gets hashed: no spaces, object keys sorted by UTF-16 code units, strings
+ * escaped as RFC 8785 (JCS) does ({@code "} {@code \} and control characters only). Written by hand so that a
+ * library upgrade can never change a hash.
+ */
+final class CanonicalJson {
+
+    private CanonicalJson() {
+    }
+
+    static String object(Map<String, String> map) {
+        StringBuilder out = new StringBuilder();
+        object(out, map);
+        return out.toString();
+    }
+
+    static void object(StringBuilder out, Map<String, String> map) {
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<String, String> entry : new TreeMap<>(map).entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            string(out, entry.getKey());
+            out.append(':');
+            string(out, entry.getValue());
+        }
+        out.append('}');
+    }
+
+    /** A JSON string, or {@code null} for a missing value. */
+    static void string(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

@@ -1,0 +1,117 @@
+package dev.rampart.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The store's one connection, used by one transaction at a time. Enough for an embedded H2 file and for a
+ * console on PostgreSQL; it also serialises this process's audit appends.
+ */
+final class SharedConnection implements AutoCloseable {
+
+    /** Work done inside one transaction. */
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Opens a new JDBC connection to the store. */
+    interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    // Never lockInterruptibly: a thread interrupted inside H2 can damage the file, so nothing here reacts to interrupts.
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Opener opener;
+    private Connection connection;
+    private boolean suspect;
+    private boolean closed;
+
+    SharedConnection(Opener opener, Connection first) throws SQLException {
+        this.opener = opener;
+        this.connection = first;
+        first.setAutoCommit(false);
+    }
+
+    /** Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. */
+    <T> T inTransaction(String what, Work<T> work) {
+        lock.lock();
+        try {
+            Connection c = usableConnection(what);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException e) {
+                rollback(c, e);
+                suspect = true;
+                throw new StoreException("Could not " + what + ": " + firstLine(e.getMessage()), e);
+            } catch (RuntimeException | Error e) {
+                rollback(c, e);
+                throw e;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("Could not close the store cleanly: " + firstLine(e.getMessage()), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** After a failure, a connection that no longer answers (a restarted server) is replaced. */
+    private Connection usableConnection(String what) {
+        if (closed) {
+            throw new IllegalStateException("The store is closed; cannot " + what);
+        }
+        if (suspect) {
+            try {
+                if (!connection.isValid(2)) {
+                    closeQuietly(connection);
+                    connection = opener.open();
+                    connection.setAutoCommit(false);
+                }
+                suspect = false;
+            } catch (SQLException e) {
+                throw new StoreException("Could not " + what + ": the store cannot be reached: " + firstLine(e.getMessage()), e);
+            }
+        }
+        return connection;
+    }
+
+    private static void rollback(Connection c, Throwable failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // it is being replaced because it is broken
+        }
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "no detail given";
+        }
+        int end = message.indexOf('\n');
+        String line = end < 0 ? message : message.substring(0, end);
+        // H2 appends the statement after this marker; a person needs the reason, not our SQL.
+        int statement = line.indexOf("; SQL statement:");
+        return statement < 0 ? line : line.substring(0, statement);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.rampart.store;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Rampart's store: an embedded H2 file for one person, or a shared PostgreSQL database for a team. Opening it
+ * brings its schema up to date. The JDBC URL comes only from {@link DataFolder} or from the user's {@code --db},
+ * never from imported data.
+ */
+public final class Store implements AutoCloseable {
+
+    private final String jdbcUrl;
+    private final Path h2File;
+    private final SharedConnection db;
+    private final JdbcPlanRepository plans;
+    private final JdbcRolloutRepository rollouts;
+    private final JdbcAuditLog audit;
+
+    private Store(String jdbcUrl, Path h2File, SharedConnection db, Clock clock) {
+        this.jdbcUrl = jdbcUrl;
+        this.h2File = h2File;
+        this.db = db;
+        this.plans = new JdbcPlanRepository(db, clock);
+        this.rollouts = new JdbcRolloutRepository(db);
+        this.audit = new JdbcAuditLog(db);
+    }
+
+    /** Opens the store at {@code jdbcUrl}, creating and migrating its schema as needed; plans are stamped by the system clock. */
+    public static Store open(String jdbcUrl) {
+        return open(jdbcUrl, Clock.systemUTC());
+    }
+
+    /**
+     * @throws StoreUnavailableException when the store is in use by another process, cannot be reached, is damaged
+     *         or cannot be migrated; its message is written for the person at the keyboard
+     */
+    public static Store open(String jdbcUrl, Clock clock) {
+        StoreAddress address = StoreAddress.of(jdbcUrl);
+        if (address.asksForAutoServer()) {
+            throw new StoreUnavailableException("Rampart does not open H2 stores with AUTO_SERVER: it would listen on"
+                    + " a network port. Remove AUTO_SERVER from the --db URL.");
+        }
+        Optional<Path> h2File = address.h2File();
+        h2File.ifPresent(OpenH2Files::claim);
+        try {
+            SharedConnection.Opener opener = () -> DriverManager.getConnection(jdbcUrl);
+            Connection first = connect(opener, address);
+            SharedConnection db;
+            try {
+                db = new SharedConnection(opener, first);
+                migrate(jdbcUrl, address);
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly(first);
+                throw e instanceof SQLException s ? OpenFailures.of(s, address) : (RuntimeException) e;
+            }
+            return new Store(jdbcUrl, h2File.orElse(null), db, clock);
+        } catch (RuntimeException e) {
+            h2File.ifPresent(OpenH2Files::release);
+            throw e;
+        }
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public JdbcPlanRepository plans() {
+        return plans;
+    }
+
+    public JdbcRolloutRepository rollouts() {
+        return rollouts;
+    }
+
+    /** The audit log, with {@link JdbcAuditLog#verify()}. */
+    public JdbcAuditLog audit() {
+        return audit;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } finally {
+            if (h2File != null) {
+                OpenH2Files.release(h2File);
+            }
+        }
+    }
+
+    private static Connection connect(SharedConnection.Opener opener, StoreAddress address) {
+        Connection connection;
+        try {
+            connection = opener.open();
+        } catch (SQLException e) {
+            throw OpenFailures.of(e, address);
+        }
+        if (address.isH2()) {
+            // Durable commits even when --db names an H2 file without WRITE_DELAY=0 (see DataFolder.H2_SETTINGS).
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET WRITE_DELAY 0");
+            } catch (SQLException e) {
+                closeQuietly(connection);
+                throw OpenFailures.of(e, address);
+            }
+        }
+        return connection;
+    }
+
+    private static void migrate(String jdbcUrl, StoreAddress address) {
+        try {
+            Flyway.configure()
+                    .dataSource(jdbcUrl, null, null)
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreUnavailableException("The Rampart store " + address.describe()
+                    + " could not be brought up to date: " + StoreAddress.masked(SharedConnection.firstLine(e.getMessage())), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already failing; the first error is the one worth reporting
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.rampart.store;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** What a JDBC URL points at, said for a person (never with its password), and the H2 file behind it if any. */
+final class StoreAddress {
+
+    private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+    private static final Pattern FILE_SYSTEM_PREFIX = Pattern.compile("^[A-Za-z][A-Za-z0-9]+:(?!//)");
+
+    private final String url;
+    private final Path h2File;
+
+    private StoreAddress(String url, Path h2File) {
+        this.url = url;
+        this.h2File = h2File;
+    }
+
+    static StoreAddress of(String jdbcUrl) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            throw new StoreUnavailableException("No store given: expected a JDBC URL such as jdbc:postgresql://host/rampart");
+        }
+        return new StoreAddress(jdbcUrl, isH2(jdbcUrl) ? h2FileOf(jdbcUrl) : null);
+    }
+
+    boolean isH2() {
+        return isH2(url);
+    }
+
+    /** The {@code .mv.db} file of an embedded H2 store; empty for servers and in-memory databases. */
+    Optional<Path> h2File() {
+        return Optional.ofNullable(h2File);
+    }
+
+    boolean asksForAutoServer() {
+        return isH2() && url.toUpperCase(Locale.ROOT).replace(" ", "").contains(";AUTO_SERVER=TRUE");
+    }
+
+    /** The file for an H2 store, otherwise the URL with any password masked. */
+    String describe() {
+        return h2File != null ? h2File.toString() : masked(url);
+    }
+
+    /** {@code text} with the value of every {@code password=} setting replaced by stars. */
+    static String masked(String text) {
+        return PASSWORD.matcher(text).replaceAll("$1***");
+    }
+
+    private static boolean isH2(String url) {
+        return url.regionMatches(true, 0, "jdbc:h2:", 0, 8);
+    }
+
+    private static Path h2FileOf(String url) {
+        String name = url.substring(8);
+        int settings = name.indexOf(';');
+        if (settings >= 0) {
+            name = name.substring(0, settings);
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:")) {
+            return null;
+        }
+        // "file:", "nio:", "async:" and the like choose how H2 reads the file, not which file.
+        while (FILE_SYSTEM_PREFIX.matcher(name).find()) {
+            name = name.substring(name.indexOf(':') + 1);
+        }
+        if (name.startsWith("~")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        return Path.of(name + ".mv.db").toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.rampart.store;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+/** The store sees only the domain of ours, JDBC, Flyway and Jackson: no JavaFX, no engine, no UI. */
+class StoreArchitectureTest {
+
+    @Test
+    void storeDependsOnlyOnTheDomainAndItsLibraries() {
+        JavaClasses store = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.rampart.store");
+
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "java..", "dev.rampart.store..", "dev.rampart.domain..", "org.flywaydb.core..",
+                        "com.fasterxml.jackson.databind..", "com.fasterxml.jackson.core..")
+                .check(store);
+    }
+}
