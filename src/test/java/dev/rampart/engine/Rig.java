@@ -37,13 +37,18 @@ final class Rig {
 
     Rig(Plan plan, Scenario scenario, RolloutRepository rollouts, IntentRepository intents,
         UnaryOperator<DeploymentAdapter> wrap, ApprovalBook book) {
+        this(plan, 1, scenario, rollouts, intents, wrap, book);
+    }
+
+    Rig(Plan plan, long planId, Scenario scenario, RolloutRepository rollouts, IntentRepository intents,
+        UnaryOperator<DeploymentAdapter> wrap, ApprovalBook book) {
         this.fleet = new SimulatedFleet(scenario, start, clock);
         this.rollouts = rollouts;
         this.intents = intents;
         DeploymentAdapter adapter = wrap.apply(new SimulatorAdapter(fleet, clock::advance, Duration.ofSeconds(8)));
         this.parts = new EngineParts(adapter, new SimulatorMetrics(fleet), notices::add, rollouts, intents, book,
                 clock, EngineSettings.defaults());
-        this.engine = RolloutEngine.start(PlanRules.parse(plan), 1, parts, "olga");
+        this.engine = RolloutEngine.start(PlanRules.parse(plan), planId, parts, "olga");
     }
 
     /** Ticks every minute up to and including {@code offset} from the start. */
