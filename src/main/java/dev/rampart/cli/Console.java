@@ -3,5 +3,5 @@ package dev.rampart.cli;
 /** Opens the window. Implemented in the composition root, so the command line never loads JavaFX by itself. */
 public interface Console {
     /** Blocks until the window is closed; returns the process exit code. */
-    int open(Globals globals);
+    int open(CliContext context);
 }

@@ -3,6 +3,9 @@ package dev.rampart.cli;
 /** Options every subcommand shares: which store, and as whom. */
 public final class Globals {
     private String db;
+    private boolean smoke;
+    private java.nio.file.Path screenshot;
+    private String screen;
     private String user = System.getProperty("user.name", "unknown");
 
     public String db() {
@@ -11,6 +14,33 @@ public final class Globals {
 
     public void db(String jdbcUrl) {
         this.db = jdbcUrl;
+    }
+
+    /** Open the window, check the store, and exit: proves an installed package works. */
+    public boolean smoke() {
+        return smoke;
+    }
+
+    public void smoke(boolean on) {
+        this.smoke = on;
+    }
+
+    /** Where to write a picture of the window once it has loaded, before exiting (README screenshots). */
+    public java.nio.file.Path screenshot() {
+        return screenshot;
+    }
+
+    public void screenshot(java.nio.file.Path file) {
+        this.screenshot = file;
+    }
+
+    /** The screen to show first (releases, calendar, rollout, checklists, audit); null for the default. */
+    public String screen() {
+        return screen;
+    }
+
+    public void screen(String name) {
+        this.screen = name;
     }
 
     public String user() {

@@ -9,31 +9,47 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 @Command(name = "rampart", mixinStandardHelpOptions = true, versionProvider = RampartCommand.Version.class,
-        description = "Release control for staged rollouts. With no subcommand, opens the console.")
+        description = "Release control for staged rollouts. With no subcommand, opens the console.",
+        subcommands = {PlanCommand.class})
 public final class RampartCommand implements Callable<Integer> {
-    private final Globals globals;
-    private final Console console;
+    private final CliContext cx;
 
-    RampartCommand(Globals globals, Console console) {
-        this.globals = globals;
-        this.console = console;
+    RampartCommand(CliContext cx) {
+        this.cx = cx;
     }
 
     @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
             description = "The store (default: an H2 file in the user's data folder).")
     void db(String url) {
-        globals.db(url);
+        cx.globals().db(url);
     }
 
     @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "NAME",
             description = "Act as this person (default: the operating-system user).")
     void user(String name) {
-        globals.user(name);
+        cx.globals().user(name);
+    }
+
+    @Option(names = "--smoke", description = "Open the console, check the store, print what was seen and exit.")
+    void smoke(boolean on) {
+        cx.globals().smoke(on);
+    }
+
+    @Option(names = "--screenshot", paramLabel = "PNG", hidden = true,
+            description = "Write a picture of the console once it has loaded, then exit.")
+    void screenshot(java.nio.file.Path file) {
+        cx.globals().screenshot(file);
+    }
+
+    @Option(names = "--screen", paramLabel = "NAME",
+            description = "The screen to open on: releases, calendar, rollout, checklists or audit.")
+    void screen(String name) {
+        cx.globals().screen(name);
     }
 
     @Override
     public Integer call() {
-        return console.open(globals);
+        return cx.console().open(cx);
     }
 
     /** Runs the command line and returns the exit code, printing to the process's own streams. */
@@ -61,9 +77,6 @@ public final class RampartCommand implements Callable<Integer> {
     private record Factory(CliContext context) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
-            if (type == RampartCommand.class) {
-                return type.cast(new RampartCommand(context.globals(), context.console()));
-            }
             try {
                 var constructor = type.getDeclaredConstructor(CliContext.class);
                 constructor.setAccessible(true);

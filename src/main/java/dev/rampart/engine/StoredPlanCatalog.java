@@ -1,0 +1,115 @@
+package dev.rampart.engine;
+
+import dev.rampart.domain.plan.Plan;
+import dev.rampart.domain.plan.Stage;
+import dev.rampart.domain.repo.PlanRepository;
+import dev.rampart.domain.repo.RolloutRepository;
+import dev.rampart.domain.repo.StoredPlan;
+import dev.rampart.domain.rollout.Rollout;
+import dev.rampart.format.Format;
+import dev.rampart.format.ImportResult;
+import dev.rampart.format.PlanFormat;
+import dev.rampart.format.PlanImporter;
+
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The plan catalog on the store: a plan is stored, in Rampart's own format, only when it has no problems. */
+public final class StoredPlanCatalog implements PlanCatalog {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final PlanRepository plans;
+    private final RolloutRepository rollouts;
+    private final PlanImporter importer;
+    private final PlanFormat format;
+
+    public StoredPlanCatalog(PlanRepository plans, RolloutRepository rollouts, PlanImporter importer,
+                             PlanFormat format) {
+        this.plans = plans;
+        this.rollouts = rollouts;
+        this.importer = importer;
+        this.format = format;
+    }
+
+    @Override
+    public ImportOutcome importFile(Path file) {
+        return store(importer.importFile(file), file.getFileName().toString());
+    }
+
+    /** Imports text that did not come from a file of its own (the demo workspace, a paste). */
+    public ImportOutcome importText(String name, String text) {
+        return store(importer.importText(name, text), name);
+    }
+
+    private ImportOutcome store(ImportResult result, String source) {
+        if (!result.ok()) {
+            return new ImportOutcome(null, result.plan(), result.problems(), result.defaultsApplied());
+        }
+        Plan plan = result.plan();
+        StoredPlan stored = plans.add(plan.changeId(), plan.service(), plan.version(), plan.owner(),
+                format.write(plan, Format.JSON), source);
+        return new ImportOutcome(stored.id(), plan, List.of(), result.defaultsApplied());
+    }
+
+    /** A plan by its number or, failing that, by its change id (the latest import of it). */
+    public Optional<StoredPlan> find(String idOrChangeId) {
+        if (idOrChangeId.matches("\\d{1,18}")) {
+            Optional<StoredPlan> byId = plans.find(Long.parseLong(idOrChangeId));
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        return plans.findByChangeId(idOrChangeId);
+    }
+
+    public Plan plan(StoredPlan stored) {
+        return format.read(stored.json(), Format.JSON);
+    }
+
+    public String export(StoredPlan stored, Format to) {
+        return format.write(plan(stored), to);
+    }
+
+    @Override
+    public List<PlanSummary> plans() {
+        Map<Long, Rollout> latest = new HashMap<>();
+        for (Rollout r : rollouts.list()) {
+            latest.merge(r.planId(), r, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b);
+        }
+        return plans.list().stream()
+                .sorted(Comparator.comparing(StoredPlan::importedAt).reversed())
+                .map(p -> summary(p, latest.get(p.id())))
+                .toList();
+    }
+
+    private PlanSummary summary(StoredPlan stored, Rollout rollout) {
+        Plan plan = plan(stored);
+        List<String> stages = plan.stages().stream().map(Stage::name).toList();
+        String state = rollout == null ? "draft" : rollout.state().wireName();
+        String current = rollout == null || rollout.stageIndex() < 0 || rollout.stageIndex() >= stages.size()
+                ? "" : stages.get(rollout.stageIndex());
+        return new PlanSummary(stored.id(), stored.changeId(), stored.service(), stored.version(), stored.owner(),
+                stages, state, current, nextDecision(plan, rollout));
+    }
+
+    /** The next thing a person must decide: the start while a plan is a draft, then the current stage's gate. */
+    private static String nextDecision(Plan plan, Rollout rollout) {
+        if (rollout == null) {
+            return plan.schedule() == null || plan.schedule().start() == null ? "not scheduled"
+                    : "start " + WHEN.format(plan.schedule().start()) + " " + plan.schedule().timeZone();
+        }
+        if (!rollout.state().isLive() || rollout.stageIndex() < 0 || rollout.stageIndex() >= plan.stages().size()) {
+            return "";
+        }
+        Stage stage = plan.stages().get(rollout.stageIndex());
+        if (stage.decision() != null) {
+            return "go/no-go for " + stage.name() + " by " + String.join(", ", stage.decision().roles());
+        }
+        return stage.approvals().isEmpty() ? "" : "approval of " + String.join(", ", stage.approvals());
+    }
+}

@@ -1,0 +1,62 @@
+package dev.rampart.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real program in its own JVM: exit codes as a shell sees them, and no JavaFX for the command line. */
+class CommandLineProcessTest {
+    @TempDir
+    Path dir;
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info", "-cp", System.getProperty("java.class.path"), "dev.rampart.app.Main"));
+        command.addAll(List.of(args));
+        Path log = dir.resolve("out-" + System.nanoTime() + ".txt");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the command finished").isTrue();
+        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void validatingAGoodPlanExitsZeroWithoutLoadingJavaFx() throws Exception {
+        Result result = run("plan", "validate", "docs/examples/seed-004-feature-flags.json");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("dev.rampart.cli.PlanCommand").doesNotContain(" javafx.");
+    }
+
+    @Test
+    void aBadPlanExitsTwoAndABadOptionToo() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"change_id\": \"C-1\", \"stages\": [\"canary\", \"120pct\"]}");
+        Result result = run("plan", "validate", bad.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(result.output()).contains(bad + ":1:").doesNotContain(" javafx.");
+
+        assertThat(run("plan", "validate").exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    }
+
+    @Test
+    void importAndExportThroughTheStoreNeverTouchJavaFx() throws Exception {
+        String db = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath();
+        Result imported = run("--db", db, "plan", "import", "docs/examples/seed-000-rollout-plan.json");
+        assertThat(imported.exitCode()).as(imported.output()).isZero();
+        Result exported = run("--db", db, "plan", "export", "SC-2025-09-29-01");
+        assertThat(exported.exitCode()).as(exported.output()).isZero();
+        assertThat(exported.output()).contains("\"change_id\": \"SC-2025-09-29-01\"").doesNotContain(" javafx.");
+    }
+}
