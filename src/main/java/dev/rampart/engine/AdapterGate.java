@@ -8,13 +8,19 @@ import dev.rampart.spi.DeploymentAdapter;
 import dev.rampart.spi.TrafficSplit;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Every changing adapter call goes through here: its intent is persisted under an idempotency key before the call
  * and finished with the outcome after it; consecutive errors are counted for the circuit breaker. An adapter that
- * throws an unchecked exception has failed just the same.
+ * throws an unchecked exception has failed just the same. With a timeout, a call that does not return in time
+ * leaves its intent pending (its effect is unknown) and the gate {@link #unsettled()} until it is reconciled.
  */
 final class AdapterGate {
     private final DeploymentAdapter adapter;
@@ -22,9 +28,12 @@ final class AdapterGate {
     private final Clock clock;
     private final long rolloutId;
     private int sequence;
+    private final Duration timeout;
     private int consecutiveErrors;
+    private boolean unsettled;
 
-    AdapterGate(DeploymentAdapter adapter, IntentRepository intents, Clock clock, long rolloutId) {
+    AdapterGate(DeploymentAdapter adapter, IntentRepository intents, Clock clock, long rolloutId, Duration timeout) {
+        this.timeout = timeout;
         this.adapter = adapter;
         this.intents = intents;
         this.clock = clock;
@@ -61,15 +70,59 @@ final class AdapterGate {
         Intent intent = Intent.pending(rolloutId, key, action, payload, clock.instant());
         intents.record(intent);
         try {
-            TrafficSplit confirmed = call.run(key);
+            TrafficSplit confirmed = timeout == null ? call.run(key) : withTimeout(call, key);
             intents.finish(intent.finish(IntentStatus.DONE, "confirmed " + confirmed.weights(), clock.instant()));
             consecutiveErrors = 0;
             return new Call(key, confirmed);
+        } catch (TimeoutException e) {
+            consecutiveErrors++;
+            unsettled = true;
+            throw new GateException(action, key, "no answer within " + timeout + "; effect unknown, to be reconciled",
+                    consecutiveErrors);
         } catch (AdapterException | RuntimeException e) {
             consecutiveErrors++;
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             intents.finish(intent.finish(IntentStatus.FAILED, message, clock.instant()));
             throw new GateException(action, key, message, consecutiveErrors);
+        }
+    }
+
+    /** Whether a timed-out call left an intent whose effect nobody knows yet. */
+    boolean unsettled() {
+        return unsettled;
+    }
+
+    void settled() {
+        unsettled = false;
+    }
+
+    /** Runs the call on its own daemon thread, never interrupted (it may be inside I/O that must not be cut). */
+    private TrafficSplit withTimeout(Action call, String key) throws AdapterException, TimeoutException {
+        CompletableFuture<TrafficSplit> answer = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                answer.complete(call.run(key));
+            } catch (Throwable e) {
+                answer.completeExceptionally(e);
+            }
+        }, "adapter " + key);
+        t.setDaemon(true);
+        t.start();
+        try {
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TimeoutException("interrupted while waiting");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof AdapterException a) {
+                throw a;
+            } else if (cause instanceof RuntimeException r) {
+                throw r;
+            } else if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 

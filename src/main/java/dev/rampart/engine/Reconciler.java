@@ -23,12 +23,13 @@ final class Reconciler {
         this.engine = engine;
     }
 
-    void reconcile() {
+    /** False when the adapter could not say what is in effect; the intents stay pending. */
+    boolean reconcile() {
         Journal j = engine.journal();
         IntentRepository intents = engine.parts().intents();
         List<Intent> open = intents.unfinished(j.rollout().id());
         if (open.isEmpty()) {
-            return;
+            return true;
         }
         TrafficSplit current;
         try {
@@ -36,7 +37,7 @@ final class Reconciler {
         } catch (Exception e) {
             j.record(j.event("adapter.failed", engine.stageName(), engine.actor(),
                     Map.of("action", "reconcile", "error", String.valueOf(e.getMessage()))));
-            return;
+            return false;
         }
         for (Intent intent : open) {
             boolean happened = switch (intent.action()) {
@@ -55,6 +56,7 @@ final class Reconciler {
                 settle(intent, j);
             }
         }
+        return true;
     }
 
     private void settle(Intent intent, Journal j) {

@@ -44,7 +44,8 @@ public final class RolloutEngine {
         this.rules = rules;
         this.parts = parts;
         this.journal = new Journal(parts.rollouts(), parts.clock(), rollout);
-        this.gate = new AdapterGate(parts.adapter(), parts.intents(), parts.clock(), rollout.id());
+        this.gate = new AdapterGate(parts.adapter(), parts.intents(), parts.clock(), rollout.id(),
+                parts.settings().adapterTimeout());
         this.halts = new HaltWatch(rules.haltRules());
         this.stageGate = new StageGate(rules, parts.approvals());
         this.metering = new Metering(rules, parts.metrics(), parts.settings());
@@ -87,6 +88,9 @@ public final class RolloutEngine {
     /** Does what is due at the clock's current instant; returns the rollout as persisted. */
     public synchronized Rollout tick() {
         journal.refresh();
+        if (gate.unsettled() && new Reconciler(this).reconcile()) {
+            gate.settled();
+        }
         Instant now = parts.clock().instant();
         Instant from = lastTick != null ? lastTick : now.minus(parts.settings().firstWindow());
         lastTick = now;

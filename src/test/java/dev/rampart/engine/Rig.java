@@ -42,12 +42,17 @@ final class Rig {
 
     Rig(Plan plan, long planId, Scenario scenario, RolloutRepository rollouts, IntentRepository intents,
         UnaryOperator<DeploymentAdapter> wrap, ApprovalBook book) {
+        this(plan, planId, scenario, rollouts, intents, wrap, book, EngineSettings.defaults());
+    }
+
+    Rig(Plan plan, long planId, Scenario scenario, RolloutRepository rollouts, IntentRepository intents,
+        UnaryOperator<DeploymentAdapter> wrap, ApprovalBook book, EngineSettings settings) {
         this.fleet = new SimulatedFleet(scenario, start, clock);
         this.rollouts = rollouts;
         this.intents = intents;
         DeploymentAdapter adapter = wrap.apply(new SimulatorAdapter(fleet, clock::advance, Duration.ofSeconds(8)));
         this.parts = new EngineParts(adapter, new SimulatorMetrics(fleet), notices::add, rollouts, intents, book,
-                clock, EngineSettings.defaults());
+                clock, settings);
         this.engine = RolloutEngine.start(PlanRules.parse(plan), planId, parts, "olga");
     }
 
