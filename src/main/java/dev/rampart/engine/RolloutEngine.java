@@ -2,6 +2,7 @@ package dev.rampart.engine;
 
 import dev.rampart.domain.plan.FreezeWindow;
 import dev.rampart.domain.plan.Stage;
+import dev.rampart.domain.repo.ConcurrentChangeException;
 import dev.rampart.domain.rollout.AuditEvent;
 import dev.rampart.domain.rollout.NewEvent;
 import dev.rampart.domain.rollout.Rollout;
@@ -87,6 +88,16 @@ public final class RolloutEngine {
 
     /** Does what is due at the clock's current instant; returns the rollout as persisted. */
     public synchronized Rollout tick() {
+        try {
+            return tickOnce();
+        } catch (ConcurrentChangeException e) {
+            // someone else (another console, the CLI) changed the rollout between our read and write: decide again
+            journal.refresh();
+            return journal.rollout();
+        }
+    }
+
+    private Rollout tickOnce() {
         journal.refresh();
         if (gate.unsettled() && new Reconciler(this).reconcile()) {
             gate.settled();
@@ -224,7 +235,7 @@ public final class RolloutEngine {
             Map<String, String> data = trip.data();
             Action action = trip.rule().action() == null ? Action.ROLLBACK : trip.rule().action();
             NewEvent halted = journal.event(action == Action.ALERT ? "rollout.alerted" : "rollout.halted",
-                    trip.cohort(), actor(), data);
+                    stageName(), actor(), data);
             if (action == Action.ROLLBACK) {
                 rollbacks.begin(actor(), "halt rule: " + trip.rule().text(), List.of(halted));
                 return true;
@@ -248,7 +259,9 @@ public final class RolloutEngine {
         v.assumed().forEach(s -> journal.record(journal.event("signoff.assumed", s.stage(), s.signer(),
                 Map.of("role", s.role(), "note", s.comment()))));
         if (!v.ready()) {
-            notes.note("waiting", "rollout.waiting", stageName(), Map.of("for", v.waitingFor()));
+            if (v.worthNoting()) {
+                notes.note("waiting", "rollout.waiting", stageName(), Map.of("for", v.waitingFor()));
+            }
             Duration max = k < 0 ? null : rules.stage(k).maxDuration();
             if (max != null && Duration.between(traffic.stageEnteredAt(), now).compareTo(max) > 0) {
                 notes.note("overdue", "rollout.overdue", stageName(), Map.of("max_duration", max.toString(),

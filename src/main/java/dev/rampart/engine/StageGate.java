@@ -37,7 +37,14 @@ final class StageGate {
         boolean ready() {
             return waitingFor == null;
         }
+
+        /** Holding for min_duration is what a stage does; anything else is worth a line in the timeline. */
+        boolean worthNoting() {
+            return waitingFor != null && !waitingFor.startsWith(MIN_DURATION);
+        }
     }
+
+    private static final String MIN_DURATION = "min_duration ";
 
     /** Called every tick while the stage is current, so that exit criteria are timed from their first hold. */
     Verdict check(int k, Instant enteredAt, Instant now, Map<String, Double> values, Baseline baseline,
@@ -56,7 +63,7 @@ final class StageGate {
         Stage stage = rules.stage(k);
         boolean criteriaHeld = held(rules.exitCriteria(stage.name()), "out" + k, values, baseline, now);
         if (Duration.between(enteredAt, now).compareTo(stage.minDurationOrZero()) < 0) {
-            return new Verdict("min_duration " + stage.minDurationOrZero(), assumed);
+            return new Verdict(MIN_DURATION + stage.minDurationOrZero(), assumed);
         }
         if (!criteriaHeld) {
             return new Verdict("exit criteria " + rules.exitCriteria(stage.name()).stream().map(HaltRule::text)

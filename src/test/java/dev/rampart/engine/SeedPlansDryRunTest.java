@@ -41,4 +41,30 @@ class SeedPlansDryRunTest {
         assertThat(r.eventsOf("rollout.expanded")).extracting(TimelineEvent::stage)
                 .containsExactly("canary", "25pct", "100pct");
     }
+
+    private static final String SEED_004_FLAGS = """
+            {"canary": {"enabled": true, "version": "2.1.0",
+              "cohorts": {
+                "internal_test": {"enabled": true, "percentage": 0.5, "users": ["eng-team"], "features": ["all"]},
+                "friendly_gp": {"enabled": false, "percentage": 5, "users": ["pilot-partners"], "features": ["all"]},
+                "beta": {"enabled": false, "percentage": 25, "users": ["beta-opt-in"], "features": ["stable"]}},
+              "halt_conditions": {"error_rate": 0.01, "latency_multiplier": 5, "lcp_p75_ms": 2500, "inp_p75_ms": 200,
+                                  "cls_p95": 0.1}}}""";
+
+    @Test
+    void seed004HaltNamesTheEarlierCohortThatTrippedWhileBetaIsCurrent() throws Exception {
+        ImportResult imported = new PlanImporter().importText("flags.json", SEED_004_FLAGS);
+        assertThat(imported.ok()).as(imported.problems().toString()).isTrue();
+        Scenario lcp = Scenario.parse("""
+                {"seed": 7, "events": [{"at": "PT3H", "cohort": "friendly_gp", "metric": "lcp_p75", "value": 3100}]}""");
+
+        DryRunResult r = DryRun.run(imported.plan(), lcp);
+
+        TimelineEvent halt = r.eventsOf("rollout.halted").get(0);
+        assertThat(halt.at()).isEqualTo(Duration.ofHours(3));
+        assertThat(halt.stage()).isEqualTo("beta");
+        assertThat(halt.data()).containsEntry("cohort", "friendly_gp").containsEntry("metric", "lcp_p75")
+                .containsEntry("threshold", "2500");
+        assertThat(r.finalState()).isEqualTo("rolled_back");
+    }
 }
