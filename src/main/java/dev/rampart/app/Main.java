@@ -11,7 +11,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = RampartCommand.execute(args, new ConsoleLauncher());
+        // The launcher is named only inside the lambda, so its JavaFX types load only when the console opens.
+        int code = RampartCommand.execute(args, context -> new ConsoleLauncher().open(context));
         if (code != 0 || args.length > 0) {
             System.exit(code);
         }
