@@ -129,6 +129,7 @@ public final class RolloutEngine {
 
     /** Holds the rollout where it is; halt rules keep being evaluated. */
     public synchronized Rollout pause(String actor, String reason) {
+        journal.refresh();
         require(journal.rollout().state() == RUNNING, "pause");
         return journal.commit(PAUSED, stageIndex(), journal.event("rollout.paused", stageName(), actor,
                 Map.of("reason", text(reason))));
@@ -136,6 +137,7 @@ public final class RolloutEngine {
 
     /** Lets a paused rollout move on; rules still breached must hold for their whole window again. */
     public synchronized Rollout resume(String actor) {
+        journal.refresh();
         require(journal.rollout().state() == PAUSED, "resume");
         require(switches.globalEnabled(), "resume with " + KillSwitches.flagName(null) + " off:");
         halts.rearm();
@@ -146,9 +148,14 @@ public final class RolloutEngine {
         return journal.rollout();
     }
 
-    /** Rolls back at once (the big red button); allowed from any live state, freeze windows included. */
+    /**
+     * Rolls back at once (the big red button); allowed from any live state, freeze windows included, and again
+     * after a rollback failed.
+     */
     public synchronized Rollout rollback(String actor, String reason) {
-        require(journal.rollout().state().isLive(), "roll back");
+        journal.refresh();
+        RolloutState s = journal.rollout().state();
+        require(s.isLive() || s == RolloutState.ROLLBACK_FAILED, "roll back");
         if (journal.rollout().state() == RolloutState.ROLLING_BACK) {
             return rollbacks.attempt();
         }
@@ -160,6 +167,7 @@ public final class RolloutEngine {
      * The reason is required and the promotion is flagged for review.
      */
     public synchronized Rollout promote(String actor, String reason, boolean force) {
+        journal.refresh();
         require(force, "promote without --force");
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("promote --force needs a reason");
@@ -180,6 +188,7 @@ public final class RolloutEngine {
 
     /** Turns a kill switch on or off; {@code cohort} null is the global one. Off: no traffic to the new version. */
     public synchronized Rollout setKillSwitch(String cohort, boolean enabled, String actor) {
+        journal.refresh();
         switches.set(cohort, enabled);
         journal.record(journal.event("killswitch.changed", cohort, actor,
                 Map.of("switch", KillSwitches.flagName(cohort), "enabled", Boolean.toString(enabled))));
