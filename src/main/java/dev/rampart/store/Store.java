@@ -24,6 +24,7 @@ public final class Store implements AutoCloseable {
     private final JdbcPlanRepository plans;
     private final JdbcRolloutRepository rollouts;
     private final JdbcAuditLog audit;
+    private final JdbcIntentRepository intents;
 
     private Store(String jdbcUrl, Path h2File, SharedConnection db, Clock clock) {
         this.jdbcUrl = jdbcUrl;
@@ -32,6 +33,7 @@ public final class Store implements AutoCloseable {
         this.plans = new JdbcPlanRepository(db, clock);
         this.rollouts = new JdbcRolloutRepository(db);
         this.audit = new JdbcAuditLog(db);
+        this.intents = new JdbcIntentRepository(db);
     }
 
     /** Opens the store at {@code jdbcUrl}, creating and migrating its schema as needed; plans are stamped by the system clock. */
@@ -79,6 +81,11 @@ public final class Store implements AutoCloseable {
 
     public JdbcRolloutRepository rollouts() {
         return rollouts;
+    }
+
+    /** Adapter intents, for the engine's exactly-once effects. */
+    public JdbcIntentRepository intents() {
+        return intents;
     }
 
     /** The audit log, with {@link JdbcAuditLog#verify()}. */

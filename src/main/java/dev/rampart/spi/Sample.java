@@ -1,0 +1,13 @@
+package dev.rampart.spi;
+
+import java.time.Instant;
+
+/**
+ * One measured value of one metric, in the metric's own unit (fractions for rates and capacities, milliseconds for
+ * latencies and web vitals, unitless for {@code cls_p95}).
+ *
+ * @param at    the end of the interval the value describes
+ * @param value the value
+ */
+public record Sample(Instant at, double value) {
+}

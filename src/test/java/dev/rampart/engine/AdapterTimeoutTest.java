@@ -1,0 +1,87 @@
+package dev.rampart.engine;
+
+import dev.rampart.adapters.simulator.Scenario;
+import dev.rampart.domain.rollout.IntentStatus;
+import dev.rampart.engine.memory.MemoryIntents;
+import dev.rampart.engine.memory.MemoryRollouts;
+import dev.rampart.spi.AdapterException;
+import dev.rampart.spi.DeploymentAdapter;
+import dev.rampart.spi.Health;
+import dev.rampart.spi.TrafficSplit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An adapter that hangs never leaves the rollout in an unknown state: the engine stops waiting and reconciles. */
+class AdapterTimeoutTest {
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @AfterEach
+    void letTheHungCallGo() {
+        release.countDown();
+    }
+
+    /** The first change toward {@code stage} blocks until the test ends, without taking effect. */
+    private DeploymentAdapter hangingOnce(DeploymentAdapter real, String stage) {
+        return new DeploymentAdapter() {
+            private boolean hung;
+
+            @Override
+            public TrafficSplit applyTraffic(TrafficSplit desired, String key) throws AdapterException {
+                if (!hung && key.endsWith(stage)) {
+                    hung = true;
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new AdapterException("released at the end of the test");
+                }
+                return real.applyTraffic(desired, key);
+            }
+
+            @Override
+            public TrafficSplit promote(String key) throws AdapterException {
+                return real.promote(key);
+            }
+
+            @Override
+            public TrafficSplit rollback(String key) throws AdapterException {
+                return real.rollback(key);
+            }
+
+            @Override
+            public Health health() throws AdapterException {
+                return real.health();
+            }
+
+            @Override
+            public TrafficSplit currentWeights() throws AdapterException {
+                return real.currentWeights();
+            }
+        };
+    }
+
+    @Test
+    void aHungExpansionTimesOutIsReconciledAndIsDecidedAgain() {
+        Rig rig = new Rig(Plans.plan(Plans.threeStages(), List.of()), 1, Scenario.quiet(2), new MemoryRollouts(),
+                new MemoryIntents(), a -> hangingOnce(a, "25pct"), ApprovalBook.assumedWhenDue(),
+                EngineSettings.defaults().withAdapterTimeout(Duration.ofMillis(100)));
+
+        assertThat(rig.runTo(Duration.ofMinutes(60)).stageIndex()).isZero();
+        assertThat(rig.events("adapter.failed").get(0).data().get("error")).contains("effect unknown");
+        long id = rig.engine.rollout().id();
+        assertThat(rig.intents.unfinished(id)).hasSize(1);
+
+        assertThat(rig.runTo(Duration.ofMinutes(61)).stageIndex()).isEqualTo(1);
+        assertThat(rig.events("adapter.reconciled").get(0).data()).containsEntry("in_effect", "false");
+        assertThat(rig.intents.all(id)).extracting(i -> i.status())
+                .containsExactly(IntentStatus.DONE, IntentStatus.ABANDONED, IntentStatus.DONE);
+        assertThat(rig.at(rig.events("rollout.expanded").get(1))).isEqualTo(Duration.ofMinutes(61));
+    }
+}
