@@ -6,6 +6,7 @@ import dev.rampart.cli.Console;
 import dev.rampart.cli.ExitCode;
 import dev.rampart.cli.Globals;
 import dev.rampart.engine.StoredPlanCatalog;
+import dev.rampart.format.PlanFormat;
 import dev.rampart.store.Store;
 import dev.rampart.ui.FxTaskRunner;
 import dev.rampart.ui.MainWindow;
@@ -51,7 +52,8 @@ final class ConsoleLauncher implements Console {
         Platform.startup(() -> {
             FxTaskRunner tasks = new FxTaskRunner();
             UiContext context = new UiContext(catalog, tasks, globals.user(),
-                    List.of(tasks::close, closed::countDown));
+                    List.of(tasks::close, closed::countDown))
+                    .withSchedules(new StoredPlanSchedules(store.plans(), store.rollouts(), catalog, new PlanFormat()));
             MainWindow window = new MainWindow(context);
             Stage stage = new Stage();
             window.shell().show(first);

@@ -1,5 +1,7 @@
 package dev.rampart.ui;
 
+import dev.rampart.ui.calendar.CalendarView;
+import dev.rampart.ui.calendar.CalendarViewModel;
 import dev.rampart.ui.releases.PlanFileChooser;
 import dev.rampart.ui.releases.ReleasesView;
 import dev.rampart.ui.releases.ReleasesViewModel;
@@ -73,6 +75,8 @@ public final class MainWindow {
         ControllerFactory controllers = new ControllerFactory();
         ViewLoader views = new ViewLoader(controllers);
         controllers.register(ShellView.class, () -> new ShellView(shell, views));
+        controllers.register(CalendarView.class, () -> new CalendarView(
+                new CalendarViewModel(context.schedules(), context.tasks(), java.time.ZoneId.systemDefault())));
         controllers.register(ReleasesView.class, () -> {
             releasesView = new ReleasesView(releases, chooser);
             return releasesView;

@@ -1,6 +1,7 @@
 package dev.rampart.ui;
 
 import dev.rampart.engine.PlanCatalog;
+import dev.rampart.ui.calendar.PlanSchedules;
 
 import java.util.List;
 import java.util.Objects;
@@ -8,20 +9,31 @@ import java.util.Objects;
 /**
  * What the console needs from the rest of Rampart, built once by the composition root.
  *
- * @param plans   the plans the Releases screen lists and imports into
- * @param tasks   runs every database and adapter call off the FX thread
- * @param user    the person using the console, as shown in the top bar
- * @param onClose run, in order, once the main window has closed (stop the task runner, close the store, …)
+ * @param plans     the plans the Releases screen lists and imports into
+ * @param tasks     runs every database and adapter call off the FX thread
+ * @param user      the person using the console, as shown in the top bar
+ * @param onClose   run, in order, once the main window has closed (stop the task runner, close the store, …)
+ * @param schedules the calendar's plans and their new versions
  */
-public record UiContext(PlanCatalog plans, TaskRunner tasks, String user, List<Runnable> onClose) {
+public record UiContext(PlanCatalog plans, TaskRunner tasks, String user, List<Runnable> onClose,
+                        PlanSchedules schedules) {
     public UiContext {
         Objects.requireNonNull(plans, "plans");
         Objects.requireNonNull(tasks, "tasks");
         user = user == null || user.isBlank() ? System.getProperty("user.name", "unknown") : user;
         onClose = onClose == null ? List.of() : List.copyOf(onClose);
+        schedules = schedules == null ? PlanSchedules.NONE : schedules;
+    }
+
+    public UiContext(PlanCatalog plans, TaskRunner tasks, String user, List<Runnable> onClose) {
+        this(plans, tasks, user, onClose, null);
     }
 
     public UiContext(PlanCatalog plans, TaskRunner tasks, String user) {
         this(plans, tasks, user, List.of());
+    }
+
+    public UiContext withSchedules(PlanSchedules s) {
+        return new UiContext(plans, tasks, user, onClose, s);
     }
 }
