@@ -42,6 +42,12 @@ public final class RampartCommand implements Callable<Integer> {
         cx.globals().screenshot(file);
     }
 
+    @Option(names = "--screenshot-after", paramLabel = "SECONDS", hidden = true,
+            description = "With --screenshot: let the live screens run this long first (charts fill up).")
+    void screenshotAfter(int seconds) {
+        cx.globals().screenshotAfter(seconds);
+    }
+
     @Option(names = "--screen", paramLabel = "NAME",
             description = "The screen to open on: releases, calendar, rollout, checklists or audit.")
     void screen(String name) {

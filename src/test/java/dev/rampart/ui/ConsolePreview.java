@@ -77,8 +77,8 @@ public final class ConsolePreview {
         FxTaskRunner tasks = new FxTaskRunner();
         String file = options.getOrDefault("import", "checkout.json");
         PlanCatalog plans = options.containsKey("slow") ? slow(catalog) : catalog;
-        MainWindow window = new MainWindow(new UiContext(plans, tasks, "Mona Said", List.of(tasks::close)),
-                owner -> Optional.of(Path.of(file)));
+        MainWindow window = new MainWindow(new UiContext(plans, tasks, "Mona Said", List.of(tasks::close))
+                .withRollouts(new ServiceRig().service, tasks), owner -> Optional.of(Path.of(file)));
         Stage stage = new Stage();
         window.show(stage);
         stage.setX(0);

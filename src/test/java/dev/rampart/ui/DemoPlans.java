@@ -14,6 +14,16 @@ public final class DemoPlans {
     private DemoPlans() {
     }
 
+    /** {@link #checkoutCanary()} scheduled for 1 December 2026, 09:00 in Africa/Cairo, for the calendar. */
+    public static Plan checkoutCanaryScheduled() {
+        Plan p = checkoutCanary();
+        dev.rampart.domain.plan.Schedule s = p.schedule();
+        return new Plan(p.schema(), p.changeId(), p.service(), p.version(), p.previousVersion(), p.owner(),
+                p.description(), p.stages(), p.haltRules(), p.approvals(), p.preconditions(), p.smokeTests(),
+                p.rollbackSteps(), new dev.rampart.domain.plan.Schedule(java.time.LocalDateTime.of(2026, 12, 1, 9, 0),
+                s.timeZone(), s.freezeWindows()), p.adapter(), p.metrics(), p.notifications(), p.enabled());
+    }
+
     public static Plan checkoutCanary() {
         try (InputStream in = DemoPlans.class.getResourceAsStream("/demo/checkout-canary.rampart.json")) {
             ImportResult result = new PlanImporter().importText("demo", new String(in.readAllBytes(),

@@ -45,7 +45,8 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         catalog.add(SamplePlans.journalSchema(), "running", "25pct", "2026-12-02 09:00 go/no-go");
-        window = new MainWindow(new UiContext(catalog, tasks, "mona"), owner -> Optional.ofNullable(chosenFile));
+        window = new MainWindow(new UiContext(catalog, tasks, "mona").withRollouts(new ServiceRig().service, tasks),
+                owner -> Optional.ofNullable(chosenFile));
         window.show(stage);
     }
 

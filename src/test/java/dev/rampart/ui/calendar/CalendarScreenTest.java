@@ -36,7 +36,7 @@ class CalendarScreenTest {
 
     @Start
     void start(Stage stage) {
-        Plan demo = DemoPlans.checkoutCanary();
+        Plan demo = DemoPlans.checkoutCanaryScheduled();
         // A freeze on Wednesday 2 December, the day after the rollout starts, so one drag to the right reaches it.
         Schedule s = demo.schedule();
         Plan frozenThursday = new Plan(demo.schema(), demo.changeId(), demo.service(), demo.version(),

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CalendarViewModelTest {
     private static final ZoneId CAIRO = ZoneId.of("Africa/Cairo");
-    private final Plan demo = DemoPlans.checkoutCanary();
+    private final Plan demo = DemoPlans.checkoutCanaryScheduled();
     private final MemoryPlanSchedules schedules = new MemoryPlanSchedules().add(1, demo, 0);
     private final CalendarViewModel vm = new CalendarViewModel(schedules, new CurrentThreadTaskRunner(),
             ZoneId.of("Europe/Berlin"));
