@@ -72,6 +72,8 @@ public final class RampartCommand implements Callable<Integer> {
                 new Factory(new CliContext(globals, console, deployments, out, err)));
         cli.setOut(out);
         cli.setErr(err);
+        // "--screen rollout" names a screen, not the rollout subcommand.
+        cli.setAllowSubcommandsAsOptionParameters(true);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             if (ex instanceof CliException c) {
                 err.println("rampart: " + c.getMessage());

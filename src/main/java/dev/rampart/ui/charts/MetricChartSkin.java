@@ -20,7 +20,7 @@ import java.util.Map;
 /** Paints a {@link MetricChart} on one canvas. Colours are read from invisible styled regions, so themes apply. */
 public class MetricChartSkin extends SkinBase<MetricChart> {
     private static final int PALETTE = 8;
-    private static final double LEFT = 64, RIGHT = 12, TOP = 30, BOTTOM = 22;
+    private static final double LEFT = 64, RIGHT = 12, TOP = 42, BOTTOM = 22;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Canvas canvas = new Canvas();
@@ -32,12 +32,14 @@ public class MetricChartSkin extends SkinBase<MetricChart> {
     private final Region textPaint = swatch("chart-text");
     private final List<ColumnDecimator> decimators = new ArrayList<>();
     private final Font font = Font.font(11);
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
     private double[] px = new double[0];
     private double[] py = new double[0];
     private final Font titleFont = Font.font(null, javafx.scene.text.FontWeight.BOLD, 12);
 
     public MetricChartSkin(MetricChart chart) {
         super(chart);
+        measure.setFont(font);
         for (int i = 0; i < PALETTE; i++) {
             seriesPaint[i] = swatch("series-" + i);
         }
@@ -217,19 +219,22 @@ public class MetricChartSkin extends SkinBase<MetricChart> {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(titleFont);
         g.setFill(paint(textPaint, Color.BLACK));
-        g.fillText(chart.getTitle(), 8, 12);
+        g.fillText(chart.getTitle(), 8, 11);
         g.setFont(font);
-        double x = Math.max(LEFT + 120, 8 + chart.getTitle().length() * 7.5 + 16);
+        // The legend has a line of its own under the title; names are measured, not guessed.
+        double x = 8;
         int i = 0;
         for (String name : series.keySet()) {
-            g.setFill(paint(seriesPaint[i % PALETTE], Color.STEELBLUE));
-            g.fillRect(x, 9, 10, 4);
-            g.setFill(paint(textPaint, Color.GRAY));
-            g.fillText(name, x + 14, 12);
-            x += 14 + name.length() * 6.5 + 14;
-            if (x > w - 60) {
+            measure.setText(name);
+            double width = measure.getLayoutBounds().getWidth();
+            if (x + 14 + width > w - RIGHT) {
                 break;
             }
+            g.setFill(paint(seriesPaint[i % PALETTE], Color.STEELBLUE));
+            g.fillRect(x, 25, 10, 4);
+            g.setFill(paint(textPaint, Color.GRAY));
+            g.fillText(name, x + 14, 27);
+            x += 14 + width + 14;
             i++;
         }
     }
