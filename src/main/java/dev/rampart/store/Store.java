@@ -25,6 +25,8 @@ public final class Store implements AutoCloseable {
     private final JdbcRolloutRepository rollouts;
     private final JdbcAuditLog audit;
     private final JdbcIntentRepository intents;
+    private final JdbcPeopleRepository people;
+    private final JdbcSignatureRepository signatures;
 
     private Store(String jdbcUrl, Path h2File, SharedConnection db, Clock clock) {
         this.jdbcUrl = jdbcUrl;
@@ -34,6 +36,8 @@ public final class Store implements AutoCloseable {
         this.rollouts = new JdbcRolloutRepository(db);
         this.audit = new JdbcAuditLog(db);
         this.intents = new JdbcIntentRepository(db);
+        this.people = new JdbcPeopleRepository(db);
+        this.signatures = new JdbcSignatureRepository(db);
     }
 
     /** Opens the store at {@code jdbcUrl}, creating and migrating its schema as needed; plans are stamped by the system clock. */
@@ -93,6 +97,16 @@ public final class Store implements AutoCloseable {
         return audit;
     }
 
+    /** People, their roles and passphrase hashes. */
+    public JdbcPeopleRepository people() {
+        return people;
+    }
+
+    /** Signatures on checklist items, go/no-go decisions and emergency actions. */
+    public JdbcSignatureRepository signatures() {
+        return signatures;
+    }
+
     @Override
     public void close() {
         try {
@@ -127,7 +141,7 @@ public final class Store implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(jdbcUrl, null, null)
-                    .locations("classpath:db/migration")
+                    .locations("classpath:db/migration", "classpath:db/vendor/" + (address.isH2() ? "h2" : "postgresql"))
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();
