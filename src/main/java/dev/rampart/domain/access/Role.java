@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  */
 public record Role(String name) implements Comparable<Role> {
 
+    // First: the constants below are built with it.
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
     public static final Role RELEASE_OWNER = new Role("release_owner");
     public static final Role OBSERVER = new Role("observer");
     public static final Role ADMIN = new Role("admin");
@@ -23,8 +26,6 @@ public record Role(String name) implements Comparable<Role> {
 
     /** The approver roles every store knows; any other name that is not a built-in role is an approver role too. */
     public static final Set<Role> STANDARD_APPROVERS = Set.of(PRODUCT, SECURITY, INFRASTRUCTURE, SRE, SCHEMA_STEWARD);
-
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
     public Role {
         Objects.requireNonNull(name, "name");

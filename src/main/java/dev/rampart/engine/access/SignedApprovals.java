@@ -1,5 +1,6 @@
 package dev.rampart.engine.access;
 
+import dev.rampart.domain.access.Role;
 import dev.rampart.domain.access.Signature;
 import dev.rampart.engine.ApprovalBook;
 import dev.rampart.engine.SignOff;
@@ -26,7 +27,7 @@ public final class SignedApprovals implements ApprovalBook {
     public Optional<SignOff> find(long rolloutId, String stage, String role, Instant due) {
         String planSha = signatures.currentPlanSha(rolloutId);
         List<Signature> valid = signatures.list(rolloutId).stream()
-                .filter(s -> s.isGate() && Objects.equals(s.stage(), stage) && s.role().name().equals(role)
+                .filter(s -> s.isGate() && Objects.equals(s.stage(), stage) && s.role().equals(Role.of(role))
                         && !s.stale(planSha))
                 .sorted(Comparator.comparing(Signature::at))
                 .toList();
