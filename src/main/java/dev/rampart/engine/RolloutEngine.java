@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import static dev.rampart.domain.rollout.RolloutState.PAUSED;
@@ -213,6 +214,35 @@ public final class RolloutEngine {
         return journal.rollout();
     }
 
+    /**
+     * Moves one cohort already on the new version to {@code percent} of all traffic (a release owner's slider), until
+     * the next stage is entered. Returns once the adapter confirmed it, or with the adapter error handled.
+     */
+    public synchronized Rollout setTraffic(String cohort, double percent, String actor) {
+        journal.refresh();
+        RolloutState s = journal.rollout().state();
+        require(s == RUNNING || s == PAUSED, "change traffic");
+        if (!(percent >= 0 && percent <= 100)) {
+            throw new IllegalArgumentException("traffic for " + cohort + " must be between 0 and 100 %, not " + percent);
+        }
+        int k = stageIndex();
+        boolean onNewVersion = k >= 0 && rules.plan().stages().subList(0, k + 1).stream()
+                .anyMatch(st -> st.name().equals(cohort));
+        if (!onNewVersion) {
+            throw new IllegalStateException("cohort " + cohort + " is not on the new version yet");
+        }
+        journal.record(journal.event("traffic.requested", cohort, actor,
+                Map.of("cohort", cohort, "traffic_percent", RuleReading.number(percent))));
+        traffic.override(cohort, percent);
+        traffic.apply(k, "rollout.traffic_changed");
+        return journal.rollout();
+    }
+
+    /** The split the adapter last confirmed in this process, or null before any. */
+    public synchronized dev.rampart.spi.TrafficSplit confirmedTraffic() {
+        return traffic.confirmed();
+    }
+
     public synchronized Rollout rollout() {
         return journal.rollout();
     }
@@ -324,9 +354,18 @@ public final class RolloutEngine {
     }
 
     private void restore(List<AuditEvent> events) {
+        String lastStage = null;
         for (AuditEvent e : events) {
             switch (e.type()) {
-                case "rollout.expanded" -> traffic.entered(e.at());
+                case "rollout.expanded" -> {
+                    if (!Objects.equals(e.stage(), lastStage)) {
+                        traffic.clearOverrides();
+                    }
+                    lastStage = e.stage();
+                    traffic.entered(e.at());
+                }
+                case "traffic.requested" -> traffic.override(e.stage(),
+                        Double.parseDouble(e.data().get("traffic_percent")));
                 case "rollout.rolling_back" -> rollbacks.restore(e.at(), e.data().get("reason"));
                 case "killswitch.changed" -> switches.set(e.stage(), Boolean.parseBoolean(e.data().get("enabled")));
                 default -> { }
