@@ -115,22 +115,28 @@ public final class People {
 
     /**
      * The first start of a store: when nobody is known yet, {@code osUser} becomes admin and release owner (with no
-     * passphrase until they set one), so the person who installed Rampart can manage it, and {@code demoPeople}
-     * are added with their passphrases (the demo workspace). Returns true when it did so; a store that knows anyone
-     * is left alone.
+     * passphrase until they set one), so the person who installed Rampart can manage it. Returns true when it did
+     * so; a store that knows anyone is left alone.
      */
-    public boolean firstStart(String osUser, Map<Person, char[]> demoPeople) {
+    public boolean firstStart(String osUser) {
+        if (!repo.list().isEmpty()) {
+            return false;
+        }
+        addUnchecked("rampart", Person.of(osUser, osUser, List.of(Role.ADMIN, Role.RELEASE_OWNER)), null);
+        return true;
+    }
+
+    /**
+     * The demo workspace's people, with their passphrases (cleared here): each one not yet known is added, so a
+     * new user can try signing. Never called for a real team's store.
+     */
+    public void seedDemo(Map<Person, char[]> demoPeople) {
         try {
-            if (!repo.list().isEmpty()) {
-                return false;
-            }
-            addUnchecked("rampart", Person.of(osUser, osUser, List.of(Role.ADMIN, Role.RELEASE_OWNER)), null);
             demoPeople.forEach((person, passphrase) -> {
-                if (!person.name().equals(osUser)) {
-                    addUnchecked("rampart", person, passphrase);
+                if (repo.find(person.name()).isEmpty()) {
+                    addUnchecked("rampart (demo workspace)", person, passphrase);
                 }
             });
-            return true;
         } finally {
             demoPeople.values().forEach(People::clear);
         }

@@ -118,9 +118,6 @@ public final class Signatures {
         data.put("comment", request.comment());
         data.put("plan_sha256", planSha);
         data.put("signed_sha256", signed);
-        if (request.isEmergency()) {
-            data.put("review", "required");
-        }
         return signatures.add(s, new NewEvent(request.rolloutId(), at, "signoff.signed", signer, request.stage(),
                 data));
     }

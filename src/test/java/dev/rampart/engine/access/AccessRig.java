@@ -67,7 +67,8 @@ final class AccessRig implements AutoCloseable {
         everyone.put(Person.of("sam", "Sam", List.of(Role.SRE, Role.INFRASTRUCTURE)), "sam-pass".toCharArray());
         everyone.put(Person.of("sec", "Sec", List.of(Role.SECURITY)), "sec-pass".toCharArray());
         everyone.put(Person.of("olga", "Olga", List.of(Role.OBSERVER)), "olga-pass".toCharArray());
-        people.firstStart("root", everyone);
+        people.firstStart("root");
+        people.seedDemo(everyone);
         plan = importPlan(planJson);
         rollout = store.rollouts().create(plan.id(), RolloutState.SCHEDULED, "ana",
                 new NewEvent(null, T0, "rollout.scheduled", "ana", null, Map.of()));

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,7 +35,7 @@ class PeopleTest {
                 assertThat(r).containsExactly(Role.ADMIN, Role.RELEASE_OWNER));
         assertThat(rig.people.canSign("root")).isFalse();
         assertThat(rig.people.canSign("priya")).isTrue();
-        assertThat(rig.people.firstStart("someone-else", Map.of())).isFalse();
+        assertThat(rig.people.firstStart("someone-else")).isFalse();
         assertThat(rig.people.find("someone-else")).isEmpty();
     }
 
