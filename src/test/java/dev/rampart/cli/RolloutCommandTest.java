@@ -47,12 +47,13 @@ class RolloutCommandTest {
 
     @Test
     void startPauseResumeRollBack() throws IOException {
-        CliRun started = rampart("--user", "olga", "rollout", "start", "SC-2025-09-29-01", "--json");
+        CliRun started = rampart("rollout", "start", "SC-2025-09-29-01", "--json");
         assertThat(started.exitCode()).as(started.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(started.out());
         assertThat(json.get("state").asText()).isEqualTo("running");
         assertThat(json.get("stage").asText()).isEqualTo("canary");
-        assertThat(json.get("started_by").asText()).isEqualTo("olga");
+        assertThat(json.get("started_by").asText()).as("the first start makes the OS user the release owner")
+                .isEqualTo(Globals.osUser());
         String id = json.get("id").asText();
 
         assertThat(rampart("rollout", "pause", id, "--reason", "watching").out()).contains(": paused at stage canary");
@@ -79,13 +80,22 @@ class RolloutCommandTest {
     }
 
     @Test
-    void anEmergencyPromoteCompletesAndIsFlaggedForReview() throws IOException {
+    void anEmergencyPromoteIsSignedAndRefusedWithoutAPassphrase() throws IOException {
         String id = rampart("rollout", "start", "1").out().replaceAll("(?s)rollout (\\d+).*", "$1");
-        CliRun promoted = rampart("--user", "olga", "rollout", "promote", id, "--force", "--reason",
-                "security fix", "--json");
-        assertThat(promoted.exitCode()).as(promoted.err()).isZero();
-        JsonNode json = new ObjectMapper().readTree(promoted.out());
-        assertThat(json.get("state").asText()).isEqualTo("completed");
-        assertThat(json.get("events").toString()).contains("rollout.promoted").contains("\"review\":\"required\"");
+        CliRun promoted = rampart("rollout", "promote", id, "--force", "--reason", "security fix");
+        assertThat(promoted.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(promoted.err()).contains("RAMPART_PASSPHRASE_FILE");
+        JsonNode json = new ObjectMapper().readTree(rampart("rollout", "status", id, "--json").out());
+        assertThat(json.get("state").asText()).as("nothing changed").isEqualTo("running");
+        assertThat(json.get("events").toString()).doesNotContain("rollout.promoted");
+    }
+
+    @Test
+    void someoneTheStoreDoesNotKnowMayNotStartARollout() {
+        CliRun refused = rampart("--user", "mallory", "rollout", "start", "1");
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
+        assertThat(refused.err()).contains("mallory");
+        assertThat(rampart("rollout", "status", "1").exitCode()).as("no rollout was created")
+                .isEqualTo(ExitCode.BAD_INPUT);
     }
 }

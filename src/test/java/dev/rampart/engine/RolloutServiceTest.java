@@ -9,6 +9,8 @@ import dev.rampart.domain.plan.Plan;
 import dev.rampart.domain.rollout.AuditEvent;
 import dev.rampart.domain.rollout.Rollout;
 import dev.rampart.domain.rollout.RolloutState;
+import dev.rampart.engine.access.AccessServices;
+import dev.rampart.engine.access.Passphrases;
 import dev.rampart.format.Format;
 import dev.rampart.format.PlanFormat;
 import dev.rampart.spi.Notifier;
@@ -34,6 +36,7 @@ class RolloutServiceTest {
     private final VirtualClock clock = new VirtualClock(DryRun.DEFAULT_START);
     private SimulatedFleet fleet;
     private RolloutService service;
+    private AccessServices access;
     private long planId;
 
     @BeforeEach
@@ -46,8 +49,12 @@ class RolloutServiceTest {
                     (cohort, metric, value) -> fleet.inject(new ScenarioEvent(
                             Duration.between(anchor, clock.instant()), cohort, metric, value)));
         };
+        access = AccessServices.on(store.people(), store.signatures(), store.rollouts(), store.plans(), store.audit(),
+                clock, new Passphrases(1));
+        access.people().firstStart("olga");
+        access.people().setPassphrase("olga", "olga", null, "olga's passphrase".toCharArray());
         service = new RolloutService(store.plans(), store.rollouts(), store.intents(), ApprovalBook.assumedWhenDue(),
-                simulator, clock, EngineSettings.defaults(), new PlanFormat());
+                simulator, clock, EngineSettings.defaults(), new PlanFormat(), access);
         Plan plan = Plans.plan(Plans.threeStages(), List.of("error_rate > 1% for 5m"));
         planId = store.plans().add(plan.changeId(), plan.service(), plan.version(), plan.owner(),
                 new PlanFormat().write(plan, Format.JSON), "test").id();
@@ -127,8 +134,9 @@ class RolloutServiceTest {
                     f.failNextAdapterCalls(0, "");
                     return new Deployment("simulator", new SimulatorAdapter(f, clock::advance, Duration.ofSeconds(8)),
                             new SimulatorMetrics(f), Notifier.silent(), clock, null);
-                }, clock, EngineSettings.defaults(), new PlanFormat());
-        assertThat(other.promote(id, "olga", "hotfix must go out").state()).isEqualTo(RolloutState.COMPLETED);
+                }, clock, EngineSettings.defaults(), new PlanFormat(), access);
+        assertThat(other.promote(id, "olga", "hotfix must go out", "olga's passphrase".toCharArray()).state())
+                .isEqualTo(RolloutState.COMPLETED);
         assertThat(other.status(id).last("rollout.promoted").data()).containsEntry("review", "required");
         assertThatThrownBy(() -> other.injectFault(id, "x", "error_rate", 1))
                 .hasMessageContaining("faults can only be injected into the simulator");
