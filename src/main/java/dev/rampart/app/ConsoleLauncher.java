@@ -49,10 +49,9 @@ final class ConsoleLauncher implements Console {
         Store store = cx.openStore();
         StoredPlanCatalog catalog = cx.catalog(store);
         RolloutService rollouts = cx.rollouts(store);
-        OptionalLong demo = DemoWorkspace.ensure(catalog);
+        OptionalLong demo = DemoWorkspace.ensure(cx.catalog(store, Globals.osUser()), cx.access(store).people());
         if (demo.isPresent()) {
-            long id = DemoWorkspace.startRollout(rollouts, demo.getAsLong(), globals.user() == null
-                    ? System.getProperty("user.name", "release-owner") : globals.user());
+            long id = DemoWorkspace.startRollout(rollouts, demo.getAsLong(), Globals.osUser());
             cx.err().println("rampart: created the demo workspace in " + store.jdbcUrl() + "; rollout #" + id
                     + " runs on the simulator, 60 times faster than the wall clock");
         }

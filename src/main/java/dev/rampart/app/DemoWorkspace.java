@@ -1,42 +1,74 @@
 package dev.rampart.app;
 
+import dev.rampart.domain.access.Person;
+import dev.rampart.domain.access.Role;
 import dev.rampart.engine.ImportOutcome;
 import dev.rampart.engine.RolloutService;
 import dev.rampart.engine.StoredPlanCatalog;
+import dev.rampart.engine.access.NotPermittedException;
+import dev.rampart.engine.access.People;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
  * What a new user sees on the first start: a four-cohort canary plan, modelled on a real feature-flag playbook, whose
- * rollout runs at once on the simulator (sixty times faster than the wall clock), and a second plan scheduled just
- * before a holiday freeze, to reschedule on the calendar.
+ * rollout runs at once on the simulator (sixty times faster than the wall clock); a second plan scheduled just before
+ * a holiday freeze, to reschedule on the calendar; and people to sign them (each with the passphrase
+ * {@value #DEMO_PASSPHRASE}, shown in the README: for the demo only).
  */
 final class DemoWorkspace {
     static final String RESOURCE = "/demo/checkout-canary.rampart.json";
     static final String SCHEDULED = "/demo/search-scheduled.rampart.json";
+    static final String DEMO_PASSPHRASE = "demo";
 
     private DemoWorkspace() {
     }
 
     /**
-     * Imports the demo plans into an empty store and returns the id of the one to roll out; a store that already
-     * holds plans is left alone (empty result).
+     * Imports the demo plans into an empty store, adds the demo people and returns the id of the plan to roll out; a
+     * store that already holds plans is left alone, and so is one whose operating-system user may not import plans
+     * (a team's store): empty result.
+     *
+     * @param catalog the catalog acting for the operating-system user, the store's first admin and release owner
      */
-    static OptionalLong ensure(StoredPlanCatalog catalog) {
+    static OptionalLong ensure(StoredPlanCatalog catalog, People people) {
         if (!catalog.plans().isEmpty()) {
             return OptionalLong.empty();
         }
-        load(catalog, SCHEDULED);
-        return OptionalLong.of(load(catalog, RESOURCE));
+        long rollNow;
+        try {
+            load(catalog, SCHEDULED);
+            rollNow = load(catalog, RESOURCE);
+        } catch (NotPermittedException e) {
+            return OptionalLong.empty();
+        }
+        people.seedDemo(demoPeople());
+        return OptionalLong.of(rollNow);
     }
 
     /** Starts the demo plan's rollout, so the console opens on a live rollout. */
     static long startRollout(RolloutService service, long planId, String user) {
         return service.start(planId, user).id();
+    }
+
+    /** Approvers for every role the demo plan names, and an observer. */
+    static Map<Person, char[]> demoPeople() {
+        Map<Person, char[]> people = new LinkedHashMap<>();
+        people.put(Person.of("priya", "Priya Raman (product)", List.of(Role.PRODUCT)), DEMO_PASSPHRASE.toCharArray());
+        people.put(Person.of("sam", "Sam Okafor (SRE lead)", List.of(Role.SRE, Role.INFRASTRUCTURE)),
+                DEMO_PASSPHRASE.toCharArray());
+        people.put(Person.of("erin", "Erin Walsh (engineering)", List.of(new Role("engineering"), Role.SECURITY)),
+                DEMO_PASSPHRASE.toCharArray());
+        people.put(Person.of("olga", "Olga Novak (observability)", List.of(Role.OBSERVER)),
+                DEMO_PASSPHRASE.toCharArray());
+        return people;
     }
 
     private static long load(StoredPlanCatalog catalog, String resource) {

@@ -130,7 +130,8 @@ final class RolloutCommand {
                 if (c.common.reason == null || c.common.reason.isBlank()) {
                     throw CliException.badInput("promote --force needs --reason TEXT");
                 }
-                return s.promote(c.id, c.user(), c.common.reason);
+                return s.promote(c.id, c.user(), c.common.reason,
+                        Secrets.read(Secrets.PASSPHRASE_FILE, "Passphrase of " + c.user() + " (emergency promote): "));
             });
         }
     }

@@ -6,7 +6,14 @@ import dev.rampart.domain.repo.IntentRepository;
 import dev.rampart.domain.repo.PlanRepository;
 import dev.rampart.domain.repo.RolloutRepository;
 import dev.rampart.domain.repo.StoredPlan;
+import dev.rampart.domain.access.Role;
+import dev.rampart.domain.access.SignedContent;
+import dev.rampart.domain.rollout.NewEvent;
 import dev.rampart.domain.rollout.Rollout;
+import dev.rampart.domain.rollout.RolloutState;
+import dev.rampart.engine.access.AccessServices;
+import dev.rampart.engine.access.Permission;
+import dev.rampart.engine.access.SignRequest;
 import dev.rampart.format.Format;
 import dev.rampart.format.PlanFormat;
 
@@ -27,7 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The service layer for rollouts on the wall clock: what the console, the command line and the agent call to
  * start, watch and steer rollouts. It keeps one {@link RolloutEngine} per rollout in this process, attaching to a
- * rollout already in the store on first use (which reconciles unfinished adapter intents).
+ * rollout already in the store on first use (which reconciles unfinished adapter intents). Every action taken for a
+ * person checks their permission first ({@link dev.rampart.engine.access.NotPermittedException} when refused); ticks
+ * are the engine's own and need none.
  */
 public final class RolloutService {
     private final PlanRepository plans;
@@ -38,6 +47,7 @@ public final class RolloutService {
     private final Clock clock;
     private final EngineSettings settings;
     private final PlanFormat format;
+    private final AccessServices access;
     private final Map<Long, Attached> engines = new ConcurrentHashMap<>();
 
     private record Attached(RolloutEngine engine, Deployment deployment, long planId) {
@@ -45,7 +55,7 @@ public final class RolloutService {
 
     public RolloutService(PlanRepository plans, RolloutRepository rollouts, IntentRepository intents,
                           ApprovalBook approvals, Deployments deployments, Clock clock, EngineSettings settings,
-                          PlanFormat format) {
+                          PlanFormat format, AccessServices access) {
         this.plans = plans;
         this.rollouts = rollouts;
         this.intents = intents;
@@ -54,14 +64,19 @@ public final class RolloutService {
         this.clock = clock;
         this.settings = settings;
         this.format = format;
+        this.access = java.util.Objects.requireNonNull(access, "access");
     }
 
     /** Starts a rollout of a stored plan and gives it its first tick (which enters the first stage when due). */
     public Rollout start(long planId, String actor) {
+        access.access().require(actor, Permission.START, "plan " + planId);
         Plan plan = plan(planId);
         PlanRules rules = PlanRules.parse(plan);
         Deployment deployment = deployments.open(plan, 0, clock.instant());
         RolloutEngine engine = RolloutEngine.start(rules, planId, parts(deployment), actor);
+        if (deployment.clock() instanceof ScaledClock scaled) {
+            scaled.release(); // created at the anchor; from here on it runs, as it will in every later process
+        }
         long id = engine.rollout().id();
         engines.put(id, new Attached(engine, deployment, planId));
         return engine.tick();
@@ -98,30 +113,69 @@ public final class RolloutService {
     }
 
     public Rollout pause(long rolloutId, String actor, String reason) {
+        access.access().require(actor, Permission.PAUSE, rolloutId);
         return attached(rolloutId).engine().pause(actor, reason);
     }
 
     public Rollout resume(long rolloutId, String actor) {
+        access.access().require(actor, Permission.RESUME, rolloutId);
         return attached(rolloutId).engine().resume(actor);
     }
 
     /** The big red button. */
     public Rollout rollback(long rolloutId, String actor, String reason) {
+        access.access().require(actor, Permission.ROLLBACK, rolloutId);
         return attached(rolloutId).engine().rollback(actor, reason);
     }
 
-    /** {@code promote --force}: reason required, flagged for review afterwards. */
-    public Rollout promote(long rolloutId, String actor, String reason) {
-        return attached(rolloutId).engine().promote(actor, reason, true);
+    /**
+     * {@code promote --force}: a release owner's emergency action, signed with their passphrase (which is cleared),
+     * reason required, flagged for review afterwards.
+     */
+    public Rollout promote(long rolloutId, String actor, String reason, char[] passphrase) {
+        try {
+            access.access().require(actor, Permission.PROMOTE, rolloutId);
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("promote --force needs a reason");
+            }
+            RolloutEngine engine = attached(rolloutId).engine();
+            RolloutState s = engine.rollout().state();
+            if (s != RolloutState.RUNNING && s != RolloutState.PAUSED) {
+                throw new IllegalStateException("cannot promote a rollout that is " + s.wireName());
+            }
+            access.signatures().sign(new SignRequest(rolloutId, null, SignedContent.EMERGENCY_PROMOTE,
+                    Role.RELEASE_OWNER, reason), actor, passphrase);
+            return engine.promote(actor, reason, true);
+        } finally {
+            if (passphrase != null) {
+                java.util.Arrays.fill(passphrase, '\0');
+            }
+        }
+    }
+
+    /**
+     * Anyone may ask for a pause (an observer who sees something wrong): recorded as {@code rollout.pause_requested}
+     * for a release owner to act on; a release owner's request pauses at once.
+     */
+    public Rollout requestPause(long rolloutId, String actor, String reason) {
+        access.access().require(actor, Permission.REQUEST_PAUSE, rolloutId);
+        if (access.access().allows(actor, Permission.PAUSE)) {
+            return pause(rolloutId, actor, reason);
+        }
+        Rollout r = rollouts.find(rolloutId).orElseThrow(() -> noRollout(rolloutId));
+        return rollouts.update(r, List.of(new NewEvent(rolloutId, clock.instant(), "rollout.pause_requested", actor,
+                null, Map.of("reason", reason == null || reason.isBlank() ? "(no reason given)" : reason))));
     }
 
     /** {@code cohort} null is the global kill switch. */
     public Rollout setKillSwitch(long rolloutId, String cohort, boolean enabled, String actor) {
+        access.access().require(actor, Permission.KILL_SWITCH, rolloutId);
         return attached(rolloutId).engine().setKillSwitch(cohort, enabled, actor);
     }
 
     /** A release owner's traffic slider for one cohort, applied through the adapter and confirmed. */
     public Rollout setTraffic(long rolloutId, String cohort, double percent, String actor) {
+        access.access().require(actor, Permission.MOVE_TRAFFIC, rolloutId);
         return attached(rolloutId).engine().setTraffic(cohort, percent, actor);
     }
 

@@ -26,6 +26,14 @@ public final class ConsolePreview {
     private ConsolePreview() {
     }
 
+    private static ServiceRig previewRig() {
+        try {
+            return new ServiceRig(java.nio.file.Files.createTempDirectory("rampart-preview"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static void main(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {
@@ -78,7 +86,7 @@ public final class ConsolePreview {
         String file = options.getOrDefault("import", "checkout.json");
         PlanCatalog plans = options.containsKey("slow") ? slow(catalog) : catalog;
         MainWindow window = new MainWindow(new UiContext(plans, tasks, "Mona Said", List.of(tasks::close))
-                .withRollouts(new ServiceRig().service, tasks), owner -> Optional.of(Path.of(file)));
+                .withRollouts(previewRig().service, tasks), owner -> Optional.of(Path.of(file)));
         Stage stage = new Stage();
         window.show(stage);
         stage.setX(0);

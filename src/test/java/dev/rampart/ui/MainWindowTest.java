@@ -38,14 +38,17 @@ class MainWindowTest {
     private final FxTaskRunner tasks = new FxTaskRunner();
     private volatile Path chosenFile;
     private MainWindow window;
+    private ServiceRig rig;
 
     @TempDir
     Path folder;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws java.io.IOException {
         catalog.add(SamplePlans.journalSchema(), "running", "25pct", "2026-12-02 09:00 go/no-go");
-        window = new MainWindow(new UiContext(catalog, tasks, "mona").withRollouts(new ServiceRig().service, tasks),
+        // @Start runs before @TempDir fields are set: the rig gets a folder of its own.
+        rig = new ServiceRig(Files.createTempDirectory("rampart-ui"));
+        window = new MainWindow(new UiContext(catalog, tasks, "mona").withRollouts(rig.service, tasks),
                 owner -> Optional.ofNullable(chosenFile));
         window.show(stage);
     }
@@ -53,6 +56,7 @@ class MainWindowTest {
     @AfterEach
     void stopTasks() {
         tasks.close();
+        rig.close();
     }
 
     @Test

@@ -5,53 +5,70 @@ import dev.rampart.adapters.simulator.ScenarioEvent;
 import dev.rampart.adapters.simulator.SimulatedFleet;
 import dev.rampart.adapters.simulator.SimulatorAdapter;
 import dev.rampart.adapters.simulator.SimulatorMetrics;
+import dev.rampart.domain.access.Person;
+import dev.rampart.domain.access.Role;
 import dev.rampart.domain.plan.Plan;
-import dev.rampart.domain.repo.PlanRepository;
-import dev.rampart.domain.repo.StoredPlan;
-import dev.rampart.engine.ApprovalBook;
 import dev.rampart.engine.Deployment;
 import dev.rampart.engine.EngineSettings;
 import dev.rampart.engine.RolloutService;
 import dev.rampart.engine.VirtualClock;
-import dev.rampart.engine.memory.MemoryIntents;
-import dev.rampart.engine.memory.MemoryRollouts;
+import dev.rampart.engine.access.AccessServices;
+import dev.rampart.engine.access.Passphrases;
 import dev.rampart.format.Format;
 import dev.rampart.format.PlanFormat;
 import dev.rampart.spi.Notifier;
+import dev.rampart.store.Store;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
- * The real rollout service in memory: the engine, the simulator on a virtual clock, no store. UI tests drive time
- * with {@link #minutes(int)}, which ticks every live rollout once per simulated minute.
+ * The real rollout and access services on a real H2 file, with the simulator on a virtual clock. "mona" is the
+ * store's admin and release owner; priya (product), sam (SRE, infrastructure) and erin (engineering, security)
+ * sign with the passphrase "demo". UI tests drive time with {@link #minutes(int)}, which ticks every live rollout
+ * once per simulated minute.
  */
-public final class ServiceRig {
+public final class ServiceRig implements AutoCloseable {
+    public static final String PASSPHRASE = "demo";
     public final VirtualClock clock = new VirtualClock(Instant.parse("2026-12-01T07:00:00Z"));
-    public final MemoryRollouts rollouts = new MemoryRollouts();
-    public final MemoryPlans plans = new MemoryPlans(clock);
+    public final Store store;
+    public final AccessServices access;
     public final RolloutService service;
     private final PlanFormat format = new PlanFormat();
 
-    public ServiceRig() {
-        ApprovalBook everyoneSigned = ApprovalBook.assumedWhenDue();
-        service = new RolloutService(plans, rollouts, new MemoryIntents(), everyoneSigned, (plan, id, anchor) -> {
-            SimulatedFleet fleet = new SimulatedFleet(Scenario.quiet(7), anchor, clock);
-            SimulatorAdapter adapter = new SimulatorAdapter(fleet, clock::advance, Duration.ofSeconds(8));
-            return new Deployment("simulator", adapter, new SimulatorMetrics(fleet), Notifier.silent(), clock,
-                    (cohort, metric, value) -> fleet.inject(new ScenarioEvent(Duration.between(anchor, clock.instant()),
-                            cohort, metric, value)));
-        }, clock, EngineSettings.defaults(), format);
+    public ServiceRig(Path folder) {
+        store = Store.open("jdbc:h2:file:" + folder.resolve("store").toAbsolutePath(), clock);
+        access = AccessServices.on(store.people(), store.signatures(), store.rollouts(), store.plans(), store.audit(),
+                clock, new Passphrases(1));
+        access.people().firstStart("mona");
+        Map<Person, char[]> people = new LinkedHashMap<>();
+        people.put(Person.of("priya", "Priya Raman", List.of(Role.PRODUCT)), PASSPHRASE.toCharArray());
+        people.put(Person.of("sam", "Sam Okafor", List.of(Role.SRE, Role.INFRASTRUCTURE)), PASSPHRASE.toCharArray());
+        people.put(Person.of("erin", "Erin Walsh", List.of(new Role("engineering"), Role.SECURITY)),
+                PASSPHRASE.toCharArray());
+        access.people().seedDemo(people);
+        service = new RolloutService(store.plans(), store.rollouts(), store.intents(), access.approvals(),
+                (plan, id, anchor) -> {
+                    SimulatedFleet fleet = new SimulatedFleet(Scenario.quiet(7), anchor, clock);
+                    SimulatorAdapter adapter = new SimulatorAdapter(fleet, clock::advance, Duration.ofSeconds(8));
+                    return new Deployment("simulator", adapter, new SimulatorMetrics(fleet), Notifier.silent(), clock,
+                            (cohort, metric, value) -> fleet.inject(new ScenarioEvent(
+                                    Duration.between(anchor, clock.instant()), cohort, metric, value)));
+                }, clock, EngineSettings.defaults(), format, access);
     }
 
-    /** Stores the plan and starts a rollout of it; returns the rollout id. */
+    /** Stores the plan and starts a rollout of it as mona; returns the rollout id. */
     public long start(Plan plan) {
-        StoredPlan stored = plans.add(plan.changeId(), plan.service(), plan.version(), plan.owner(),
-                format.write(plan, Format.JSON), "test");
-        return service.start(stored.id(), "mona").id();
+        return service.start(store(plan), "mona").id();
+    }
+
+    public long store(Plan plan) {
+        return store.plans().add(plan.changeId(), plan.service(), plan.version(), plan.owner(),
+                format.write(plan, Format.JSON), "test").id();
     }
 
     /** Lets {@code n} simulated minutes pass, ticking every live rollout after each. */
@@ -62,37 +79,8 @@ public final class ServiceRig {
         }
     }
 
-    /** Plans in a list. */
-    public static final class MemoryPlans implements PlanRepository {
-        private final List<StoredPlan> plans = new ArrayList<>();
-        private final VirtualClock clock;
-
-        MemoryPlans(VirtualClock clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public synchronized StoredPlan add(String changeId, String service, String version, String owner, String json,
-                                           String source) {
-            StoredPlan p = new StoredPlan(plans.size() + 1, changeId, service, version, owner, json, "sha", source,
-                    clock.instant());
-            plans.add(0, p);
-            return p;
-        }
-
-        @Override
-        public synchronized Optional<StoredPlan> find(long id) {
-            return plans.stream().filter(p -> p.id() == id).findFirst();
-        }
-
-        @Override
-        public synchronized Optional<StoredPlan> findByChangeId(String changeId) {
-            return plans.stream().filter(p -> p.changeId().equals(changeId)).findFirst();
-        }
-
-        @Override
-        public synchronized List<StoredPlan> list() {
-            return List.copyOf(plans);
-        }
+    @Override
+    public void close() {
+        store.close();
     }
 }

@@ -4,7 +4,12 @@ import dev.rampart.ui.CurrentThreadTaskRunner;
 import dev.rampart.ui.DemoPlans;
 import dev.rampart.ui.ServiceRig;
 import dev.rampart.ui.charts.LiveSample;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,9 +19,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Rollout screen's view model on the real engine and simulator, on a virtual clock. */
 class RolloutViewModelTest {
-    private final ServiceRig rig = new ServiceRig();
     private final CurrentThreadTaskRunner tasks = new CurrentThreadTaskRunner();
-    private final RolloutViewModel vm = new RolloutViewModel(rig.service, tasks, tasks, "mona", ZoneOffset.UTC);
+    private ServiceRig rig;
+    private RolloutViewModel vm;
+
+    @BeforeEach
+    void open(@TempDir Path folder) {
+        rig = new ServiceRig(folder);
+        vm = new RolloutViewModel(rig.service, tasks, tasks, "mona", ZoneOffset.UTC);
+    }
+
+    @AfterEach
+    void close() {
+        rig.close();
+    }
 
     @Test
     void showsTheRunningRolloutItsLadderAndConfirmedWeights() {
