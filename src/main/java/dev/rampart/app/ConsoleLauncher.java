@@ -80,7 +80,8 @@ final class ConsoleLauncher implements Console {
             UiContext context = new UiContext(catalog, tasks, globals.user(),
                     List.of(tasks::close, quiet::close, closed::countDown))
                     .withSchedules(new StoredPlanSchedules(store.plans(), store.rollouts(), catalog, new PlanFormat()))
-                    .withRollouts(rollouts, quiet);
+                    .withRollouts(rollouts, quiet)
+                    .withAccess(cx.access(store), store.audit(), store.audit());
             MainWindow window = new MainWindow(context);
             Stage stage = new Stage();
             window.shell().show(first);

@@ -11,4 +11,8 @@ public interface Dialogs {
     }
 
     void confirm(Confirmation question, Runnable onConfirm, Runnable onCancel);
+
+    /** The same with a small form under the message (a passphrase, a comment); {@code focus} gets the focus. */
+    void confirm(Confirmation question, javafx.scene.Node form, javafx.scene.Node focus, Runnable onConfirm,
+                 Runnable onCancel);
 }

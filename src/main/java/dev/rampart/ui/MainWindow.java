@@ -1,6 +1,10 @@
 package dev.rampart.ui;
 
+import dev.rampart.ui.audit.AuditView;
+import dev.rampart.ui.audit.AuditViewModel;
 import dev.rampart.ui.calendar.CalendarView;
+import dev.rampart.ui.checklists.ChecklistsView;
+import dev.rampart.ui.checklists.ChecklistsViewModel;
 import dev.rampart.ui.calendar.CalendarViewModel;
 import dev.rampart.ui.releases.PlanFileChooser;
 import dev.rampart.ui.releases.ReleasesView;
@@ -60,6 +64,8 @@ public final class MainWindow {
         this.context = Objects.requireNonNull(context);
         this.chooser = Objects.requireNonNull(chooser);
         Objects.requireNonNull(context.rollouts(), "the console needs the rollout service");
+        Objects.requireNonNull(context.access(), "the console needs the access services");
+        Objects.requireNonNull(context.audit(), "the console needs the audit trail");
         this.shell = new ShellViewModel(context.user(), context.tasks());
         this.releases = new ReleasesViewModel(context.plans(), context.tasks());
         this.rollout = new RolloutViewModel(context.rollouts(), context.tasks(), context.quiet(), context.user(),
@@ -100,6 +106,11 @@ public final class MainWindow {
         stage.show();
     }
 
+    /** Stops the once-a-second refresh (the window is gone, or a test is over). */
+    public void dispose() {
+        ticker.stop();
+    }
+
     /** The frame's state: current screen and theme (for the app to restore preferences, and for tests). */
     public ShellViewModel shell() {
         return shell;
@@ -136,6 +147,10 @@ public final class MainWindow {
         controllers.register(CalendarView.class, () -> new CalendarView(
                 new CalendarViewModel(context.schedules(), context.tasks(), ZoneId.systemDefault())));
         controllers.register(RolloutView.class, () -> new RolloutView(rollout, sheet));
+        controllers.register(ChecklistsView.class, () -> new ChecklistsView(new ChecklistsViewModel(context.rollouts(),
+                context.access(), context.tasks(), ZoneId.systemDefault()), sheet, context.user()));
+        controllers.register(AuditView.class, () -> new AuditView(new AuditViewModel(context.audit(),
+                context.integrity(), context.tasks())));
         controllers.register(ReleasesView.class, () -> {
             releasesView = new ReleasesView(releases, chooser);
             return releasesView;

@@ -1,6 +1,9 @@
 package dev.rampart.ui;
 
+import dev.rampart.domain.repo.AuditIntegrity;
+import dev.rampart.domain.repo.AuditLog;
 import dev.rampart.engine.PlanCatalog;
+import dev.rampart.engine.access.AccessServices;
 import dev.rampart.engine.RolloutService;
 import dev.rampart.ui.calendar.PlanSchedules;
 
@@ -17,9 +20,13 @@ import java.util.Objects;
  * @param schedules the calendar's plans and their new versions
  * @param rollouts  the rollout service (start, watch, steer, roll back); null: the rollout screens show nothing
  * @param quiet     runs the once-a-second refreshes off the FX thread, without flickering the status bar
+ * @param access    people, roles and signatures (the Checklists screen signs through it)
+ * @param audit     the audit trail the Audit screen lists
+ * @param integrity the audit trail's hash-chain check, shown on the Audit screen
  */
 public record UiContext(PlanCatalog plans, TaskRunner tasks, String user, List<Runnable> onClose,
-                        PlanSchedules schedules, RolloutService rollouts, TaskRunner quiet) {
+                        PlanSchedules schedules, RolloutService rollouts, TaskRunner quiet, AccessServices access,
+                        AuditLog audit, AuditIntegrity integrity) {
     public UiContext {
         Objects.requireNonNull(plans, "plans");
         Objects.requireNonNull(tasks, "tasks");
@@ -30,7 +37,7 @@ public record UiContext(PlanCatalog plans, TaskRunner tasks, String user, List<R
     }
 
     public UiContext(PlanCatalog plans, TaskRunner tasks, String user, List<Runnable> onClose) {
-        this(plans, tasks, user, onClose, null, null, null);
+        this(plans, tasks, user, onClose, null, null, null, null, null, null);
     }
 
     public UiContext(PlanCatalog plans, TaskRunner tasks, String user) {
@@ -38,10 +45,15 @@ public record UiContext(PlanCatalog plans, TaskRunner tasks, String user, List<R
     }
 
     public UiContext withSchedules(PlanSchedules s) {
-        return new UiContext(plans, tasks, user, onClose, s, rollouts, quiet);
+        return new UiContext(plans, tasks, user, onClose, s, rollouts, quiet, access, audit, integrity);
     }
 
     public UiContext withRollouts(RolloutService service, TaskRunner quietRunner) {
-        return new UiContext(plans, tasks, user, onClose, schedules, service, quietRunner);
+        return new UiContext(plans, tasks, user, onClose, schedules, service, quietRunner, access, audit, integrity);
+    }
+
+    public UiContext withAccess(AccessServices accessServices, AuditLog auditLog, AuditIntegrity auditIntegrity) {
+        return new UiContext(plans, tasks, user, onClose, schedules, rollouts, quiet, accessServices, auditLog,
+                auditIntegrity);
     }
 }

@@ -26,6 +26,8 @@ public final class ConsolePreview {
     private ConsolePreview() {
     }
 
+    private static final ServiceRig PREVIEW = previewRig();
+
     private static ServiceRig previewRig() {
         try {
             return new ServiceRig(java.nio.file.Files.createTempDirectory("rampart-preview"));
@@ -86,7 +88,8 @@ public final class ConsolePreview {
         String file = options.getOrDefault("import", "checkout.json");
         PlanCatalog plans = options.containsKey("slow") ? slow(catalog) : catalog;
         MainWindow window = new MainWindow(new UiContext(plans, tasks, "Mona Said", List.of(tasks::close))
-                .withRollouts(previewRig().service, tasks), owner -> Optional.of(Path.of(file)));
+                .withRollouts(PREVIEW.service, tasks)
+                .withAccess(PREVIEW.access, PREVIEW.store.audit(), PREVIEW.store.audit()), owner -> Optional.of(Path.of(file)));
         Stage stage = new Stage();
         window.show(stage);
         stage.setX(0);

@@ -48,13 +48,15 @@ class MainWindowTest {
         catalog.add(SamplePlans.journalSchema(), "running", "25pct", "2026-12-02 09:00 go/no-go");
         // @Start runs before @TempDir fields are set: the rig gets a folder of its own.
         rig = new ServiceRig(Files.createTempDirectory("rampart-ui"));
-        window = new MainWindow(new UiContext(catalog, tasks, "mona").withRollouts(rig.service, tasks),
+        window = new MainWindow(new UiContext(catalog, tasks, "mona").withRollouts(rig.service, tasks)
+                .withAccess(rig.access, rig.store.audit(), rig.store.audit()),
                 owner -> Optional.ofNullable(chosenFile));
         window.show(stage);
     }
 
     @AfterEach
-    void stopTasks() {
+    void stopTasks() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::dispose).get(5, TimeUnit.SECONDS);
         tasks.close();
         rig.close();
     }

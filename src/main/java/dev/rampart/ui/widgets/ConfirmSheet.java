@@ -66,6 +66,12 @@ public final class ConfirmSheet implements Dialogs {
 
     @Override
     public void confirm(Confirmation q, Runnable onConfirm, Runnable onCancel) {
+        confirm(q, null, null, onConfirm, onCancel);
+    }
+
+    @Override
+    public void confirm(Confirmation q, javafx.scene.Node form, javafx.scene.Node focus, Runnable onConfirm,
+                        Runnable onCancel) {
         Label title = new Label(q.title());
         title.getStyleClass().add("sheet-title");
         Label message = new Label(q.message());
@@ -83,7 +89,11 @@ public final class ConfirmSheet implements Dialogs {
         HBox buttons = new HBox(keys, gap, cancel, ok);
         buttons.getStyleClass().add("sheet-buttons");
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        VBox card = new VBox(title, message, buttons);
+        VBox card = new VBox(title, message);
+        if (form != null) {
+            card.getChildren().add(form);
+        }
+        card.getChildren().add(buttons);
         card.getStyleClass().add("sheet");
         card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         StackPane backdrop = new StackPane(card);
@@ -121,6 +131,6 @@ public final class ConfirmSheet implements Dialogs {
         });
         layer.getChildren().add(backdrop);
         layer.setVisible(true);
-        ok.requestFocus();
+        (focus != null ? focus : ok).requestFocus();
     }
 }
