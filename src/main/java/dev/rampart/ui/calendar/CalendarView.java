@@ -1,11 +1,7 @@
 package dev.rampart.ui.calendar;
 
-import com.calendarfx.model.Calendar;
 import com.calendarfx.model.CalendarEvent;
-import com.calendarfx.model.CalendarSource;
-import com.calendarfx.model.Entry;
 import com.calendarfx.model.Interval;
-import com.calendarfx.view.DateControl;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -14,13 +10,14 @@ import javafx.scene.layout.StackPane;
 
 import java.util.Map;
 
-/** The Calendar screen: a CalendarFX view with one calendar each for stages, decisions and freeze windows. */
+/**
+ * The Calendar screen: a CalendarFX view with one calendar each for stages, decisions and freeze windows, rebuilt
+ * when the plans change. Dragging a stage asks the view model; a refused move is put back.
+ */
 public final class CalendarView {
     private final CalendarViewModel viewModel;
-    private final com.calendarfx.view.CalendarView calendarView = new com.calendarfx.view.CalendarView();
-    private final Calendar stages = new Calendar("Stages");
-    private final Calendar decisions = new Calendar("Go/no-go decisions");
-    private final Calendar freezes = new Calendar("Freeze windows");
+    private com.calendarfx.view.CalendarView calendarView;
+    private com.calendarfx.view.CalendarView.Page page = com.calendarfx.view.CalendarView.Page.MONTH;
     private boolean reverting;
 
     @FXML private StackPane calendarHost;
@@ -36,36 +33,12 @@ public final class CalendarView {
 
     @FXML
     private void initialize() {
-        stages.setStyle(Calendar.Style.STYLE1);
-        decisions.setStyle(Calendar.Style.STYLE3);
-        freezes.setStyle(Calendar.Style.STYLE5);
-        decisions.setReadOnly(true);
-        freezes.setReadOnly(true);
-        CalendarSource source = new CalendarSource("Plans");
-        source.getCalendars().addAll(stages, decisions, freezes);
-        calendarView.getCalendarSources().setAll(source);
-        calendarView.setZoneId(viewModel.userZone());
-        calendarView.setShowAddCalendarButton(false);
-        calendarView.setShowPrintButton(false);
-        calendarView.setShowSourceTrayButton(false);
-        calendarView.setShowSearchField(false);
-        calendarView.setShowPageSwitcher(false);
-        calendarView.setShowDeveloperConsole(false);
-        calendarView.setShowToolBar(false);
-        calendarView.setRequestedTime(java.time.LocalTime.of(8, 0));
-        // Entries are made by plans, not by clicking: no creating, deleting, resizing; only moving a stage.
-        calendarView.setEntryFactory(param -> null);
-        calendarView.setEntryEditPolicy(param -> param.getEditOperation() == DateControl.EditOperation.MOVE
-                && param.getEntry().getUserObject() instanceof CalendarItem item && item.movable());
-        calendarView.setEntryContextMenuCallback(param -> null);
-        calendarView.setContextMenuCallback(param -> null);
-        calendarView.setEntryDetailsCallback(param -> false);
-        calendarView.showMonthPage();
-        calendarHost.getChildren().setAll(calendarView);
-
-        stages.addEventHandler((javafx.event.EventHandler<CalendarEvent>) this::stageChanged);
-        viewModel.items().addListener((javafx.collections.ListChangeListener<CalendarItem>) c -> showItems());
-        viewModel.focusDateProperty().addListener((obs, old, date) -> calendarView.setDate(date));
+        viewModel.items().addListener((javafx.collections.ListChangeListener<CalendarItem>) c -> rebuild());
+        viewModel.focusDateProperty().addListener((obs, old, date) -> {
+            if (calendarView != null) {
+                calendarView.setDate(date);
+            }
+        });
         zoneLabel.textProperty().bind(viewModel.zoneTextProperty());
         messageLabel.textProperty().bind(viewModel.messageProperty());
         messageLabel.visibleProperty().bind(messageLabel.textProperty().isNotEmpty());
@@ -74,36 +47,37 @@ public final class CalendarView {
                 javafx.css.PseudoClass.getPseudoClass("refused"), now));
 
         ToggleGroup pages = new ToggleGroup();
-        Map.<ToggleButton, Runnable>of(dayButton, calendarView::showDayPage, weekButton, calendarView::showWeekPage,
-                monthButton, calendarView::showMonthPage).forEach((button, show) -> {
+        Map.of(dayButton, com.calendarfx.view.CalendarView.Page.DAY, weekButton,
+                com.calendarfx.view.CalendarView.Page.WEEK, monthButton,
+                com.calendarfx.view.CalendarView.Page.MONTH).forEach((button, shows) -> {
             button.setToggleGroup(pages);
             button.setOnAction(e -> {
-                show.run();
+                page = shows;
+                showPage();
                 button.setSelected(true);
             });
         });
         monthButton.setSelected(true);
-        showItems();
+        // The calendar is built once the plans are read, with its entries (see PlanCalendarBuilder).
         viewModel.reload().execute();
     }
 
-    private void showItems() {
-        reverting = true;
-        try {
-            stages.clear();
-            decisions.clear();
-            freezes.clear();
-            for (CalendarItem item : viewModel.items()) {
-                Entry<CalendarItem> entry = new Entry<>(item.title(), new Interval(item.start(), item.end()), item.key());
-                entry.setUserObject(item);
-                switch (item.kind()) {
-                    case STAGE -> stages.addEntry(entry);
-                    case DECISION -> decisions.addEntry(entry);
-                    case FREEZE -> freezes.addEntry(entry);
-                }
-            }
-        } finally {
-            reverting = false;
+    private void rebuild() {
+        java.time.LocalDate date = calendarView != null ? calendarView.getDate() : viewModel.focusDateProperty().get();
+        calendarView = PlanCalendarBuilder.build(viewModel.items(), viewModel.userZone(),
+                viewModel.focusDateProperty().get() != null && calendarView == null ? viewModel.focusDateProperty().get()
+                        : date, page, this::stageChanged);
+        calendarHost.getChildren().setAll(calendarView);
+    }
+
+    private void showPage() {
+        if (calendarView == null) {
+            return;
+        }
+        switch (page) {
+            case DAY -> calendarView.showDayPage();
+            case WEEK -> calendarView.showWeekPage();
+            default -> calendarView.showMonthPage();
         }
     }
 

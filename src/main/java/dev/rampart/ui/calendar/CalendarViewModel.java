@@ -136,8 +136,6 @@ public final class CalendarViewModel {
             plans.put(p.planId(), p);
             all.addAll(PlanTimeline.items(p));
         }
-        items.setAll(all);
-        empty.set(all.isEmpty());
         if (focusDate.get() == null) {
             Instant now = Instant.now();
             all.stream().filter(i -> i.kind() == CalendarItem.Kind.STAGE)
@@ -146,6 +144,8 @@ public final class CalendarViewModel {
                     .findFirst()
                     .ifPresent(t -> focusDate.set(t.atZone(userZone).toLocalDate()));
         }
+        items.setAll(all);
+        empty.set(all.isEmpty());
         describeZones();
     }
 

@@ -46,7 +46,7 @@ class CalendarScreenTest {
                         LocalDateTime.of(2026, 12, 3, 0, 0), "Payments freeze"))),
                 demo.adapter(), demo.metrics(), demo.notifications(), demo.enabled());
         schedules.add(1, frozenThursday, 0);
-        CalendarViewModel vm = new CalendarViewModel(schedules, new CurrentThreadTaskRunner(), CAIRO);
+        CalendarViewModel vm = new CalendarViewModel(schedules, new dev.rampart.ui.FxTaskRunner(), CAIRO);
         ControllerFactory controllers = new ControllerFactory().register(CalendarView.class, () -> new CalendarView(vm));
         Scene scene = new Scene(new ViewLoader(controllers).load("/fxml/calendar/CalendarView.fxml"), 1280, 800);
         MainWindow.STYLESHEETS.forEach(sheet -> scene.getStylesheets().add(MainWindow.class.getResource(sheet).toExternalForm()));
