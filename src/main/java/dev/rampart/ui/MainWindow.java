@@ -104,6 +104,7 @@ public final class MainWindow {
             context.onClose().forEach(Runnable::run);
         });
         stage.show();
+        DesktopNotifier.watch(rollout.notices(), stage);
     }
 
     /** Stops the once-a-second refresh (the window is gone, or a test is over). */

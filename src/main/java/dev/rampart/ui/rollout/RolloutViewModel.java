@@ -71,7 +71,9 @@ public final class RolloutViewModel {
     private final Command<Void> refresh;
     private final Command<Void> injectFault;
     private final Command<Void> pauseOrResume;
+    private final ObservableList<DesktopNotice> notices = FXCollections.observableArrayList();
     private long shownRollout = -1;
+    private long noticedSeq = -1;
     private Instant metricsUntil;
 
     public RolloutViewModel(RolloutService service, TaskRunner tasks, TaskRunner quiet, String user, ZoneId zone) {
@@ -174,6 +176,11 @@ public final class RolloutViewModel {
 
     public ReadOnlyBooleanProperty faultsInjectableProperty() {
         return faultsInjectable.getReadOnlyProperty();
+    }
+
+    /** Halts, rollbacks and decisions due since the screen first read the rollout, for desktop notifications. */
+    public ObservableList<DesktopNotice> notices() {
+        return notices;
     }
 
     /** Changes when another rollout is shown: the charts start afresh. */
@@ -331,6 +338,7 @@ public final class RolloutViewModel {
             stages.setAll(plan.stages().stream().map(StageStep::of).toList());
             haltRules.setAll(plan.haltRules());
             chartEpoch.set(chartEpoch.get() + 1);
+            noticedSeq = -1; // what happened before this rollout was shown is not news
         }
         hasRollout.set(true);
         title.set(plan.changeId() + " · " + plan.service() + " " + plan.version());
@@ -353,6 +361,11 @@ public final class RolloutViewModel {
             row.update(desired(status, i), confirmed, canControl && i <= r.stageIndex() && on, on);
         }
         decision.set(DecisionExplanation.of(status.events(), zone));
+        long newest = status.events().isEmpty() ? 0 : status.events().get(status.events().size() - 1).seq();
+        if (noticedSeq >= 0) {
+            notices.addAll(DesktopNotice.among(status.events(), noticedSeq, plan.changeId()));
+        }
+        noticedSeq = Math.max(noticedSeq, newest);
         markers.setAll(ChartFeed.markers(status.events()));
     }
 

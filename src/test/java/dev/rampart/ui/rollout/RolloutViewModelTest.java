@@ -114,6 +114,8 @@ class RolloutViewModelTest {
         assertThat(fact(why, "Then")).startsWith("rolled back in ");
         assertThat(vm.controllableProperty().get()).isFalse();
         assertThat(vm.markers()).extracting(m -> m.label()).contains("halted", "rolled back");
+        assertThat(vm.notices()).extracting(DesktopNotice::title)
+                .contains("Halted: DEMO-CHECKOUT-2.1.0 · internal_test", "Rolled back: DEMO-CHECKOUT-2.1.0");
     }
 
     private static String fact(DecisionExplanation why, String label) {
