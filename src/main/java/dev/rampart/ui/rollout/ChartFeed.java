@@ -29,7 +29,7 @@ public final class ChartFeed {
 
     public static final List<Family> FAMILIES = List.of(
             new Family("errors", "Error rate", ValueFormat.PERCENT, List.of("error_rate")),
-            new Family("latency", "Latency p50 / p95 / p99", ValueFormat.MILLIS,
+            new Family("latency", "Latency of the newest cohort", ValueFormat.MILLIS,
                     List.of("latency_p50", "latency_p95", "latency_p99")),
             new Family("vitals", "Web vitals: LCP p75 · INP p75", ValueFormat.MILLIS, List.of("lcp_p75", "inp_p75")),
             new Family("business", "Failed transactions", ValueFormat.PERCENT, List.of("failed_transactions")));
@@ -59,7 +59,8 @@ public final class ChartFeed {
                     if (latency && !cohort.equals(newestCohort)) {
                         continue;
                     }
-                    add(out, f.key(), cohort + suffix, window.samples(cohort, metric));
+                    // Latency draws one cohort only, so its lines are named by percentile alone.
+                    add(out, f.key(), latency ? shortName(metric) : cohort + suffix, window.samples(cohort, metric));
                 }
                 if (!latency || metric.equals("latency_p95")) {
                     add(out, f.key(), STABLE + suffix, window.baselineSamples(metric));

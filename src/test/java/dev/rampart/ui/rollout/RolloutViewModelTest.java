@@ -52,7 +52,7 @@ class RolloutViewModelTest {
         assertThat(vm.decisionProperty().get().headline()).isEqualTo("Expanded to the next stage");
         List<LiveSample> samples = new ArrayList<>();
         vm.inbox().drain(samples::add);
-        assertThat(samples).extracting(LiveSample::series).contains("internal_test", "stable", "internal_test p99");
+        assertThat(samples).extracting(LiveSample::series).contains("internal_test", "stable", "p99", "stable p95");
     }
 
     @Test
