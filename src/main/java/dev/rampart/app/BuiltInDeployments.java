@@ -68,7 +68,9 @@ public final class BuiltInDeployments implements Deployments {
         }
         double scale = number(settings.get("time_scale"), 1, "adapter.settings.time_scale");
         long seed = (long) number(settings.get("seed"), rolloutId, "adapter.settings.seed");
-        Clock clock = scale == 1 ? wallClock : new ScaledClock(wallClock, anchor, scale);
+        // A new rollout (id 0) is created while the clock holds still at the anchor; see ScaledClock.
+        Clock clock = scale == 1 ? wallClock
+                : rolloutId == 0 ? new ScaledClock(wallClock, anchor, scale).held() : new ScaledClock(wallClock, anchor, scale);
         SimulatedFleet fleet = new SimulatedFleet(Scenario.quiet(seed), anchor, clock);
         // The simulated rollback takes 8 s of simulated time; on a faster clock that is a fraction of a second.
         Duration rollbackTime = Duration.ofMillis(Math.round(SimulatorAdapter.DEFAULT_ROLLBACK_TIME.toMillis() / scale));

@@ -68,6 +68,9 @@ public final class RolloutService {
         PlanRules rules = PlanRules.parse(plan);
         Deployment deployment = deployments.open(plan, 0, clock.instant());
         RolloutEngine engine = RolloutEngine.start(rules, planId, parts(deployment), actor);
+        if (deployment.clock() instanceof ScaledClock scaled) {
+            scaled.release(); // created at the anchor; from here on it runs, as it will in every later process
+        }
         long id = engine.rollout().id();
         engines.put(id, new Attached(engine, deployment, planId));
         return engine.tick();
