@@ -23,8 +23,14 @@ final class ReportHtml {
             .axis{font-size:11px;fill:#5b6475}.series{fill:none;stroke:#1570ef;stroke-width:2.5}
             .reading{fill:#b42318}.threshold{stroke:#b54708;stroke-dasharray:6 4;stroke-width:1.5}
             .threshold-label{font-size:11px;fill:#b54708}.marker{stroke-width:1;stroke-dasharray:2 3}.marker-label{font-size:11px}
-            figure{margin:12px 0}figcaption{color:#5b6475;font-size:12px}
+            td.when{white-space:nowrap}figure{margin:12px 0}figcaption{color:#5b6475;font-size:12px}
             """;
+
+    private static final java.util.Set<String> ALARMING = java.util.Set.of("rollout.halted", "rollout.rolling_back",
+            "rollout.rolled_back", "rollout.rollback_failed", "rollout.circuit_opened", "adapter.failed",
+            "signoff.refused", "rollout.promoted");
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC);
 
     private ReportHtml() {
     }
@@ -101,7 +107,7 @@ final class ReportHtml {
                 + "<th>signed SHA-256</th></tr>");
         for (Signature s : in.signatures()) {
             boolean stale = s.stale(in.currentPlanSha());
-            h.append("<tr><td>").append(s.at()).append("</td><td>").append(esc(s.signer())).append("</td><td>")
+            h.append("<tr><td class=\"when\">").append(WHEN.format(s.at())).append("</td><td>").append(esc(s.signer())).append("</td><td>")
                     .append(esc(s.role().name())).append("</td><td>").append(esc(s.stage() == null ? "—" : s.stage()))
                     .append("</td><td>").append(esc(s.item())).append(stale ? " <b class=\"warn\">(stale: plan changed)</b>" : "")
                     .append("</td><td>").append(esc(s.comment())).append("</td><td><code>")
@@ -116,9 +122,9 @@ final class ReportHtml {
             if (decisionsOnly && !EvidenceJson.DECISIONS.contains(e.type())) {
                 continue;
             }
-            String cls = e.type().contains("halt") || e.type().contains("roll") && !e.type().equals("rollout.started")
-                    ? " class=\"bad\"" : "";
-            h.append("<tr><td>").append(e.seq()).append("</td><td>").append(e.at()).append("</td><td").append(cls)
+            String cls = ALARMING.contains(e.type()) ? " class=\"bad\"" : "";
+            h.append("<tr><td>").append(e.seq()).append("</td><td class=\"when\">").append(WHEN.format(e.at()))
+                    .append("</td><td").append(cls)
                     .append(">").append(esc(e.type())).append("</td><td>").append(esc(e.actor())).append("</td><td>")
                     .append(esc(e.stage() == null ? "" : e.stage())).append("</td><td>").append(details(e.data()))
                     .append("</td></tr>");

@@ -114,12 +114,17 @@ final class SvgChart {
             s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" class=\"reading\"><title>%s</title></circle>",
                     x(p.at()), y(p.value(), top), Html.escape(format(p.value()) + unit + " at " + p.at())));
         }
+        List<Double> placed = new ArrayList<>();
         for (Marker m : markers) {
             double x = x(m.at());
+            // labels of markers close together are stacked, not drawn over each other
+            int row = (int) placed.stream().filter(p -> Math.abs(p - x) < 140).count();
+            placed.add(x);
             s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" class=\"marker\"/>",
                     x, TOP, x, H - BOTTOM, m.colour()));
-            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"%s\" class=\"marker-label\">%s</text>",
-                    Math.min(x + 4, W - RIGHT - 120), TOP + 12, m.colour(), Html.escape(m.label())));
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"%s\" class=\"marker-label\""
+                    + " text-anchor=\"start\">%s</text>",
+                    Math.min(x + 4, W - RIGHT - 120), TOP + 12 + 14 * row, m.colour(), Html.escape(m.label())));
         }
         return s.append("</svg>").toString();
     }
