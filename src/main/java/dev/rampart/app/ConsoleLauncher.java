@@ -39,7 +39,7 @@ final class ConsoleLauncher implements Console {
         Screen first = firstScreen(globals.screen());
         Store store = cx.openStore();
         StoredPlanCatalog catalog = cx.catalog(store);
-        boolean demo = DemoWorkspace.ensure(catalog);
+        boolean demo = DemoWorkspace.ensure(cx.catalog(store, Globals.osUser()), cx.access(store).people());
         if (demo) {
             cx.err().println("rampart: created the demo workspace in " + store.jdbcUrl());
         }

@@ -2,6 +2,8 @@ package dev.rampart.app;
 
 import dev.rampart.cli.RampartCommand;
 
+import java.time.Clock;
+
 /**
  * The program's entry point. It does not extend {@code javafx.application.Application}, so the fat jar runs on a
  * plain class path, and subcommands that need no window never load the JavaFX toolkit.
@@ -12,7 +14,8 @@ public final class Main {
 
     public static void main(String[] args) {
         // The launcher is named only inside the lambda, so its JavaFX types load only when the console opens.
-        int code = RampartCommand.execute(args, context -> new ConsoleLauncher().open(context));
+        int code = RampartCommand.execute(args, context -> new ConsoleLauncher().open(context),
+                new BuiltInDeployments(Clock.systemUTC(), Main.class.getClassLoader()));
         if (code != 0 || args.length > 0) {
             System.exit(code);
         }

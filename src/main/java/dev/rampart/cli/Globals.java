@@ -6,7 +6,7 @@ public final class Globals {
     private boolean smoke;
     private java.nio.file.Path screenshot;
     private String screen;
-    private String user = System.getProperty("user.name", "unknown");
+    private String user = osUser();
 
     public String db() {
         return db;
@@ -49,5 +49,10 @@ public final class Globals {
 
     public void user(String name) {
         this.user = name;
+    }
+
+    /** The operating-system user, who the console and the command line act as unless --user says otherwise. */
+    public static String osUser() {
+        return System.getProperty("user.name", "unknown");
     }
 }

@@ -1,5 +1,6 @@
 package dev.rampart.cli;
 
+import dev.rampart.engine.Deployments;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,7 +11,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "rampart", mixinStandardHelpOptions = true, versionProvider = RampartCommand.Version.class,
         description = "Release control for staged rollouts. With no subcommand, opens the console.",
-        subcommands = {PlanCommand.class})
+        subcommands = {PlanCommand.class, SimulateCommand.class, RolloutCommand.class, AgentCommand.class})
 public final class RampartCommand implements Callable<Integer> {
     private final CliContext cx;
 
@@ -53,13 +54,16 @@ public final class RampartCommand implements Callable<Integer> {
     }
 
     /** Runs the command line and returns the exit code, printing to the process's own streams. */
-    public static int execute(String[] args, Console console) {
-        return execute(args, console, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    public static int execute(String[] args, Console console, Deployments deployments) {
+        return execute(args, console, deployments, new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true));
     }
 
-    public static int execute(String[] args, Console console, PrintWriter out, PrintWriter err) {
+    public static int execute(String[] args, Console console, Deployments deployments, PrintWriter out,
+                              PrintWriter err) {
         Globals globals = new Globals();
-        CommandLine cli = new CommandLine(RampartCommand.class, new Factory(new CliContext(globals, console, out, err)));
+        CommandLine cli = new CommandLine(RampartCommand.class,
+                new Factory(new CliContext(globals, console, deployments, out, err)));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
@@ -68,7 +72,10 @@ public final class RampartCommand implements Callable<Integer> {
                 return c.exitCode();
             }
             err.println("rampart: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            return ExitCode.CHECK_FAILED;
+            // An unknown id or a wrong value is bad input; an action the rollout's state refuses is a failed check.
+            boolean badInput = ex instanceof java.util.NoSuchElementException
+                    || ex instanceof IllegalArgumentException;
+            return badInput ? ExitCode.BAD_INPUT : ExitCode.CHECK_FAILED;
         });
         return cli.execute(args);
     }

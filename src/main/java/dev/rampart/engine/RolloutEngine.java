@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import static dev.rampart.domain.rollout.RolloutState.PAUSED;
@@ -129,6 +130,7 @@ public final class RolloutEngine {
 
     /** Holds the rollout where it is; halt rules keep being evaluated. */
     public synchronized Rollout pause(String actor, String reason) {
+        journal.refresh();
         require(journal.rollout().state() == RUNNING, "pause");
         return journal.commit(PAUSED, stageIndex(), journal.event("rollout.paused", stageName(), actor,
                 Map.of("reason", text(reason))));
@@ -136,6 +138,7 @@ public final class RolloutEngine {
 
     /** Lets a paused rollout move on; rules still breached must hold for their whole window again. */
     public synchronized Rollout resume(String actor) {
+        journal.refresh();
         require(journal.rollout().state() == PAUSED, "resume");
         require(switches.globalEnabled(), "resume with " + KillSwitches.flagName(null) + " off:");
         halts.rearm();
@@ -146,9 +149,14 @@ public final class RolloutEngine {
         return journal.rollout();
     }
 
-    /** Rolls back at once (the big red button); allowed from any live state, freeze windows included. */
+    /**
+     * Rolls back at once (the big red button); allowed from any live state, freeze windows included, and again
+     * after a rollback failed.
+     */
     public synchronized Rollout rollback(String actor, String reason) {
-        require(journal.rollout().state().isLive(), "roll back");
+        journal.refresh();
+        RolloutState s = journal.rollout().state();
+        require(s.isLive() || s == RolloutState.ROLLBACK_FAILED, "roll back");
         if (journal.rollout().state() == RolloutState.ROLLING_BACK) {
             return rollbacks.attempt();
         }
@@ -160,6 +168,7 @@ public final class RolloutEngine {
      * The reason is required and the promotion is flagged for review.
      */
     public synchronized Rollout promote(String actor, String reason, boolean force) {
+        journal.refresh();
         require(force, "promote without --force");
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("promote --force needs a reason");
@@ -180,6 +189,7 @@ public final class RolloutEngine {
 
     /** Turns a kill switch on or off; {@code cohort} null is the global one. Off: no traffic to the new version. */
     public synchronized Rollout setKillSwitch(String cohort, boolean enabled, String actor) {
+        journal.refresh();
         switches.set(cohort, enabled);
         journal.record(journal.event("killswitch.changed", cohort, actor,
                 Map.of("switch", KillSwitches.flagName(cohort), "enabled", Boolean.toString(enabled))));
@@ -202,6 +212,35 @@ public final class RolloutEngine {
                     Map.of("reason", "kill switch " + KillSwitches.flagName(cohort) + " turned off")));
         }
         return journal.rollout();
+    }
+
+    /**
+     * Moves one cohort already on the new version to {@code percent} of all traffic (a release owner's slider), until
+     * the next stage is entered. Returns once the adapter confirmed it, or with the adapter error handled.
+     */
+    public synchronized Rollout setTraffic(String cohort, double percent, String actor) {
+        journal.refresh();
+        RolloutState s = journal.rollout().state();
+        require(s == RUNNING || s == PAUSED, "change traffic");
+        if (!(percent >= 0 && percent <= 100)) {
+            throw new IllegalArgumentException("traffic for " + cohort + " must be between 0 and 100 %, not " + percent);
+        }
+        int k = stageIndex();
+        boolean onNewVersion = k >= 0 && rules.plan().stages().subList(0, k + 1).stream()
+                .anyMatch(st -> st.name().equals(cohort));
+        if (!onNewVersion) {
+            throw new IllegalStateException("cohort " + cohort + " is not on the new version yet");
+        }
+        journal.record(journal.event("traffic.requested", cohort, actor,
+                Map.of("cohort", cohort, "traffic_percent", RuleReading.number(percent))));
+        traffic.override(cohort, percent);
+        traffic.apply(k, "rollout.traffic_changed");
+        return journal.rollout();
+    }
+
+    /** The split the adapter last confirmed in this process, or null before any. */
+    public synchronized dev.rampart.spi.TrafficSplit confirmedTraffic() {
+        return traffic.confirmed();
     }
 
     public synchronized Rollout rollout() {
@@ -315,9 +354,18 @@ public final class RolloutEngine {
     }
 
     private void restore(List<AuditEvent> events) {
+        String lastStage = null;
         for (AuditEvent e : events) {
             switch (e.type()) {
-                case "rollout.expanded" -> traffic.entered(e.at());
+                case "rollout.expanded" -> {
+                    if (!Objects.equals(e.stage(), lastStage)) {
+                        traffic.clearOverrides();
+                    }
+                    lastStage = e.stage();
+                    traffic.entered(e.at());
+                }
+                case "traffic.requested" -> traffic.override(e.stage(),
+                        Double.parseDouble(e.data().get("traffic_percent")));
                 case "rollout.rolling_back" -> rollbacks.restore(e.at(), e.data().get("reason"));
                 case "killswitch.changed" -> switches.set(e.stage(), Boolean.parseBoolean(e.data().get("enabled")));
                 default -> { }

@@ -111,6 +111,16 @@ final class StageGate {
                 assumed.add(s.get());
             }
         }
-        return missing.isEmpty() ? null : "sign-off by " + String.join(", ", missing);
+        int need = required(roles.size()) - (roles.size() - missing.size());
+        if (need <= 0) {
+            return null;
+        }
+        return "sign-off by " + (need == missing.size() ? "" : need + " more of ") + String.join(", ", missing);
+    }
+
+    /** N of M: {@code approvals.min_approvals} of a gate's M roles suffice (all of them when it is not set). */
+    private int required(int roles) {
+        Approvals a = rules.plan().approvals();
+        return a == null || a.minApprovals() == null ? roles : Math.min(Math.max(a.minApprovals(), 1), roles);
     }
 }

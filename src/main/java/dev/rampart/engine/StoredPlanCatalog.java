@@ -6,6 +6,8 @@ import dev.rampart.domain.repo.PlanRepository;
 import dev.rampart.domain.repo.RolloutRepository;
 import dev.rampart.domain.repo.StoredPlan;
 import dev.rampart.domain.rollout.Rollout;
+import dev.rampart.engine.access.Access;
+import dev.rampart.engine.access.Permission;
 import dev.rampart.format.Format;
 import dev.rampart.format.ImportResult;
 import dev.rampart.format.PlanFormat;
@@ -19,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The plan catalog on the store: a plan is stored, in Rampart's own format, only when it has no problems. */
+/**
+ * The plan catalog on the store, acting for one person: a plan is stored, in Rampart's own format, only when it has
+ * no problems and the person may import plans (release owners).
+ */
 public final class StoredPlanCatalog implements PlanCatalog {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -27,22 +32,29 @@ public final class StoredPlanCatalog implements PlanCatalog {
     private final RolloutRepository rollouts;
     private final PlanImporter importer;
     private final PlanFormat format;
+    private final Access access;
+    private final String actor;
 
+    /** @param actor the person importing plans through this catalog (the console's user, the CLI's --user) */
     public StoredPlanCatalog(PlanRepository plans, RolloutRepository rollouts, PlanImporter importer,
-                             PlanFormat format) {
+                             PlanFormat format, Access access, String actor) {
         this.plans = plans;
         this.rollouts = rollouts;
         this.importer = importer;
         this.format = format;
+        this.access = java.util.Objects.requireNonNull(access, "access");
+        this.actor = actor;
     }
 
     @Override
     public ImportOutcome importFile(Path file) {
+        access.require(actor, Permission.IMPORT_PLAN, null);
         return store(importer.importFile(file), file.getFileName().toString());
     }
 
     /** Imports text that did not come from a file of its own (the demo workspace, a paste). */
     public ImportOutcome importText(String name, String text) {
+        access.require(actor, Permission.IMPORT_PLAN, null);
         return store(importer.importText(name, text), name);
     }
 

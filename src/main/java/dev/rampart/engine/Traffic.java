@@ -13,6 +13,7 @@ import java.util.Map;
  */
 final class Traffic {
     private final RolloutEngine engine;
+    private final Map<String, Double> overrides = new LinkedHashMap<>();
     private TrafficSplit confirmed;
     private Instant stageEnteredAt;
 
@@ -22,8 +23,11 @@ final class Traffic {
 
     /** Asks the adapter for stage {@code k}'s split; on confirmation persists it with a {@code type} event. */
     boolean apply(int k, String type) {
-        TrafficSplit desired = desired(k);
         Journal j = engine.journal();
+        if (k > j.rollout().stageIndex()) {
+            overrides.clear(); // a person's change holds for the stage it was made in; the next stage is the plan's
+        }
+        TrafficSplit desired = desired(k);
         String name = engine.rules().stage(k).name();
         try {
             AdapterGate.Call call = engine.gate().apply(desired, k, name);
@@ -53,10 +57,24 @@ final class Traffic {
         Map<String, Double> w = new LinkedHashMap<>();
         for (Stage s : engine.rules().plan().stages().subList(0, k + 1)) {
             if (engine.killSwitches().cohortEnabled(s.name())) {
-                w.put(s.name(), s.trafficPercent());
+                w.put(s.name(), overrides.getOrDefault(s.name(), s.trafficPercent()));
             }
         }
         return new TrafficSplit(w);
+    }
+
+    /** A person's weight for {@code cohort} in the current stage, instead of the plan's. */
+    void override(String cohort, double percent) {
+        overrides.put(cohort, percent);
+    }
+
+    void clearOverrides() {
+        overrides.clear();
+    }
+
+    /** The split last confirmed by the adapter, or null before any. */
+    TrafficSplit confirmed() {
+        return confirmed;
     }
 
     Instant stageEnteredAt() {

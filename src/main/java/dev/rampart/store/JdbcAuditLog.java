@@ -1,5 +1,7 @@
 package dev.rampart.store;
 
+import dev.rampart.domain.access.AuditCheck;
+import dev.rampart.domain.repo.AuditIntegrity;
 import dev.rampart.domain.repo.AuditLog;
 import dev.rampart.domain.rollout.AuditEvent;
 import dev.rampart.domain.rollout.NewEvent;
@@ -10,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The audit trail in the audit_events table, hash-chained by {@link AuditChain}. */
-public final class JdbcAuditLog implements AuditLog {
+public final class JdbcAuditLog implements AuditLog, AuditIntegrity {
 
     private static final int VERIFY_BATCH = 1000;
 
@@ -67,5 +69,12 @@ public final class JdbcAuditLog implements AuditLog {
             }
         }
         return verifier.finish(head.seq(), head.hash());
+    }
+
+    /** {@link #verify()} as the engine and the screens see it. */
+    @Override
+    public AuditCheck check() {
+        AuditVerification v = verify();
+        return new AuditCheck(v.checked(), v.isIntact() ? null : v.firstBadSeq().getAsLong(), v.problem());
     }
 }

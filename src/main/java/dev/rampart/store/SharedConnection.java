@@ -27,8 +27,16 @@ final class SharedConnection implements AutoCloseable {
     private boolean suspect;
     private boolean closed;
 
+    private final AutoCloseable secret;
+
     SharedConnection(Opener opener, Connection first) throws SQLException {
+        this(opener, first, () -> { });
+    }
+
+    /** {@code secret} is closed (a password cleared) when this closes. */
+    SharedConnection(Opener opener, Connection first, AutoCloseable secret) throws SQLException {
         this.opener = opener;
+        this.secret = secret;
         this.connection = first;
         first.setAutoCommit(false);
     }
@@ -60,6 +68,7 @@ final class SharedConnection implements AutoCloseable {
         lock.lock();
         try {
             closed = true;
+            closeSecret();
             connection.close();
         } catch (SQLException e) {
             throw new StoreException("Could not close the store cleanly: " + firstLine(e.getMessage()), e);
@@ -86,6 +95,14 @@ final class SharedConnection implements AutoCloseable {
             }
         }
         return connection;
+    }
+
+    private void closeSecret() {
+        try {
+            secret.close();
+        } catch (Exception ignored) {
+            // clearing an array does not fail
+        }
     }
 
     private static void rollback(Connection c, Throwable failure) {

@@ -25,6 +25,8 @@ public final class Store implements AutoCloseable {
     private final JdbcRolloutRepository rollouts;
     private final JdbcAuditLog audit;
     private final JdbcIntentRepository intents;
+    private final JdbcPeopleRepository people;
+    private final JdbcSignatureRepository signatures;
 
     private Store(String jdbcUrl, Path h2File, SharedConnection db, Clock clock) {
         this.jdbcUrl = jdbcUrl;
@@ -34,6 +36,8 @@ public final class Store implements AutoCloseable {
         this.rollouts = new JdbcRolloutRepository(db);
         this.audit = new JdbcAuditLog(db);
         this.intents = new JdbcIntentRepository(db);
+        this.people = new JdbcPeopleRepository(db);
+        this.signatures = new JdbcSignatureRepository(db);
     }
 
     /** Opens the store at {@code jdbcUrl}, creating and migrating its schema as needed; plans are stamped by the system clock. */
@@ -46,7 +50,27 @@ public final class Store implements AutoCloseable {
      *         or cannot be migrated; its message is written for the person at the keyboard
      */
     public static Store open(String jdbcUrl, Clock clock) {
+        return open(jdbcUrl, clock, null);
+    }
+
+    /**
+     * Opens an H2 store encrypted at rest ({@code CIPHER=AES} in the URL) with its file password, which is copied
+     * for reconnecting, cleared on {@link #close()}, and never part of the URL. {@code filePassword} null: no
+     * encryption.
+     *
+     * @throws StoreUnavailableException as {@link #open(String, Clock)}, and when the password is wrong
+     */
+    public static Store open(String jdbcUrl, Clock clock, char[] filePassword) {
         StoreAddress address = StoreAddress.of(jdbcUrl);
+        if (address.isEncrypted() != (filePassword != null)) {
+            throw new StoreUnavailableException(address.isEncrypted()
+                    ? "The store " + address.describe() + " is encrypted (CIPHER=AES): its password is needed"
+                    : "A store password was given, but the --db URL does not ask for encryption (;CIPHER=AES)");
+        }
+        if (address.isEncrypted() && address.hasPasswordSetting()) {
+            throw new StoreUnavailableException("Put no PASSWORD= in the URL of an encrypted store: Rampart asks for"
+                    + " the password at start (or reads RAMPART_DB_PASSWORD_FILE)");
+        }
         if (address.asksForAutoServer()) {
             throw new StoreUnavailableException("Rampart does not open H2 stores with AUTO_SERVER: it would listen on"
                     + " a network port. Remove AUTO_SERVER from the --db URL.");
@@ -54,12 +78,13 @@ public final class Store implements AutoCloseable {
         Optional<Path> h2File = address.h2File();
         h2File.ifPresent(OpenH2Files::claim);
         try {
-            SharedConnection.Opener opener = () -> DriverManager.getConnection(jdbcUrl);
+            StoreSecret secret = new StoreSecret(filePassword);
+            SharedConnection.Opener opener = () -> DriverManager.getConnection(jdbcUrl, secret.properties());
             Connection first = connect(opener, address);
             SharedConnection db;
             try {
-                db = new SharedConnection(opener, first);
-                migrate(jdbcUrl, address);
+                db = new SharedConnection(opener, first, secret);
+                migrate(jdbcUrl, address, secret);
             } catch (SQLException | RuntimeException e) {
                 closeQuietly(first);
                 throw e instanceof SQLException s ? OpenFailures.of(s, address) : (RuntimeException) e;
@@ -93,6 +118,16 @@ public final class Store implements AutoCloseable {
         return audit;
     }
 
+    /** People, their roles and passphrase hashes. */
+    public JdbcPeopleRepository people() {
+        return people;
+    }
+
+    /** Signatures on checklist items, go/no-go decisions and emergency actions. */
+    public JdbcSignatureRepository signatures() {
+        return signatures;
+    }
+
     @Override
     public void close() {
         try {
@@ -123,11 +158,12 @@ public final class Store implements AutoCloseable {
         return connection;
     }
 
-    private static void migrate(String jdbcUrl, StoreAddress address) {
+    private static void migrate(String jdbcUrl, StoreAddress address, StoreSecret secret) {
         try {
+            // Flyway takes the password as a String; it lives only as long as the migration.
             Flyway.configure()
-                    .dataSource(jdbcUrl, null, null)
-                    .locations("classpath:db/migration")
+                    .dataSource(jdbcUrl, secret.user(), secret.passwordText())
+                    .locations("classpath:db/migration", "classpath:db/vendor/" + (address.isH2() ? "h2" : "postgresql"))
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();

@@ -39,6 +39,15 @@ final class StoreAddress {
         return isH2() && url.toUpperCase(Locale.ROOT).replace(" ", "").contains(";AUTO_SERVER=TRUE");
     }
 
+    /** An H2 file encrypted at rest: {@code ;CIPHER=AES} in its settings. */
+    boolean isEncrypted() {
+        return isH2() && url.toUpperCase(Locale.ROOT).replace(" ", "").contains(";CIPHER=");
+    }
+
+    boolean hasPasswordSetting() {
+        return url.toUpperCase(Locale.ROOT).replace(" ", "").contains("PASSWORD=");
+    }
+
     /** The file for an H2 store, otherwise the URL with any password masked. */
     String describe() {
         return h2File != null ? h2File.toString() : masked(url);

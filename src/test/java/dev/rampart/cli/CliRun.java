@@ -1,6 +1,9 @@
 package dev.rampart.cli;
 
+import dev.rampart.app.BuiltInDeployments;
+
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.io.StringWriter;
 
 /** One in-process run of the command line, with what it printed. */
@@ -12,7 +15,9 @@ record CliRun(int exitCode, String out, String err) {
         Console noWindow = context -> {
             throw new AssertionError("the console must not open in a command-line test");
         };
-        int code = RampartCommand.execute(args, noWindow, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = RampartCommand.execute(args, noWindow,
+                new BuiltInDeployments(Clock.systemUTC(), CliRun.class.getClassLoader()),
+                new PrintWriter(out, true), new PrintWriter(err, true));
         return new CliRun(code, out.toString(), err.toString());
     }
 }

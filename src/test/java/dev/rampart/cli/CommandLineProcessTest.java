@@ -59,4 +59,34 @@ class CommandLineProcessTest {
         assertThat(exported.exitCode()).as(exported.output()).isZero();
         assertThat(exported.output()).contains("\"change_id\": \"SC-2025-09-29-01\"").doesNotContain(" javafx.");
     }
+
+    @Test
+    void theAgentTicksLiveRolloutsAndStopsCleanlyOnSigterm() throws Exception {
+        String db = "jdbc:h2:file:" + dir.resolve("agent-store").toAbsolutePath();
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, RolloutCommandTest.PLAN);
+        assertThat(CliRun.of("--db", db, "plan", "import", plan.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("--db", db, "rollout", "start", "1").exitCode()).isZero();
+
+        Path log = dir.resolve("agent.txt");
+        Process agent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.rampart.app.Main",
+                "--db", db, "agent", "--interval", "PT0.1S")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        // At 3600x, the canary's 30 minutes pass in half a second: wait until the agent has moved the rollout on.
+        while (!Files.readString(log).contains("rollout 1: running, stage 1") && System.nanoTime() < deadline) {
+            assertThat(agent.isAlive()).as(Files.readString(log)).isTrue();
+            Thread.sleep(50);
+        }
+        assertThat(Files.readString(log)).contains("agent: watching").contains("rollout 1: running, stage 1");
+
+        agent.destroy(); // SIGTERM
+        assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(log)).contains("agent: stopped cleanly");
+
+        CliRun status = CliRun.of("--db", db, "rollout", "status", "1", "--json");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).contains("\"state\" : \"running\"").contains("\"stage\" : \"25pct\"");
+    }
 }

@@ -38,6 +38,9 @@ class SafetyTest {
         assertThat(r.state()).isEqualTo(RolloutState.ROLLBACK_FAILED);
         assertThat(rig.events("rollout.rollback_failed").get(0).data()).containsEntry("incident", "true");
         assertThat(rig.notices).anyMatch(n -> n.event().equals("rollout.rollback_failed"));
+
+        rig.fleet.failNextAdapterCalls(0, "");
+        assertThat(rig.engine.rollback("olga", "deploy API is back").state()).isEqualTo(RolloutState.ROLLED_BACK);
     }
 
     @Test

@@ -28,6 +28,11 @@ class H2StoreTest extends StoreContractTest {
     Path folder;
 
     @Override
+    protected List<String> bypassAppendOnly() {
+        return List.of("DROP TRIGGER IF EXISTS audit_events_append_only");
+    }
+
+    @Override
     protected Store openStore() {
         return Store.open(DataFolder.jdbcUrl(folder));
     }
@@ -51,9 +56,10 @@ class H2StoreTest extends StoreContractTest {
         assertThat(store.audit().verify().isIntact()).isTrue();
         assertThat(store.audit().append(event("store.reopened", T0)).previousHash()).isEqualTo(events.get(1).hash());
         try (Connection c = DriverManager.getConnection(store.jdbcUrl()); Statement s = c.createStatement();
-             ResultSet row = s.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL'")) {
+             ResultSet row = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT \"version\") FROM \"flyway_schema_history\""
+                     + " WHERE \"type\" = 'SQL'")) {
             row.next();
-            assertThat(row.getInt(1)).isEqualTo(2); // V1 schema, V2 intents: each once
+            assertThat(row.getInt(1)).isGreaterThanOrEqualTo(2).isEqualTo(row.getInt(2)); // each migration once
         }
     }
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
-/** The store sees only the domain of ours, JDBC, Flyway and Jackson: no JavaFX, no engine, no UI. */
+/** The store sees only the domain of ours, JDBC, Flyway, Jackson and H2's trigger API: no JavaFX, no engine, no UI. */
 class StoreArchitectureTest {
 
     @Test
@@ -17,7 +17,7 @@ class StoreArchitectureTest {
                 .importPackages("dev.rampart.store");
 
         classes().should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "java..", "dev.rampart.store..", "dev.rampart.domain..", "org.flywaydb.core..",
+                        "java..", "dev.rampart.store..", "dev.rampart.domain..", "org.flywaydb.core..", "org.h2.api..",
                         "com.fasterxml.jackson.databind..", "com.fasterxml.jackson.core..")
                 .check(store);
     }

@@ -46,8 +46,32 @@ abstract class StoreContractTest {
         }
     }
 
-    /** Writes to the database behind the store's back, as a tamperer would. */
+    /** SQL that removes the append-only guard of audit_events, as someone with admin rights on the database could. */
+    protected abstract List<String> bypassAppendOnly();
+
+    /** Writes to the database behind the store's back, as a tamperer would: first removing the append-only guard. */
     protected void tamper(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(store.jdbcUrl()); Statement s = c.createStatement()) {
+            for (String bypass : bypassAppendOnly()) {
+                s.execute(bypass);
+            }
+            s.executeUpdate(sql);
+        }
+    }
+
+    @Test
+    void theAppsConnectionCannotUpdateOrDeleteAuditRows() {
+        appendFive();
+        for (String sql : List.of("UPDATE audit_events SET actor = 'mallory' WHERE seq = 2",
+                "DELETE FROM audit_events WHERE seq = 5", "DELETE FROM audit_events")) {
+            assertThatThrownBy(() -> tryThroughTheApp(sql)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("append-only");
+        }
+        assertThat(store.audit().verify()).isEqualTo(AuditVerification.intact(5));
+    }
+
+    /** Runs {@code sql} on a connection opened exactly as the store opens its own (same URL, same user). */
+    private void tryThroughTheApp(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(store.jdbcUrl()); Statement s = c.createStatement()) {
             s.executeUpdate(sql);
         }

@@ -1,0 +1,34 @@
+package dev.rampart.cli;
+
+import dev.rampart.store.Store;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Opens the store, asking for the password of an H2 file encrypted at rest ({@code ;CIPHER=AES} in {@code --db}).
+ * The password never comes from the command line: it is read from the file named by the environment variable
+ * {@value #PASSWORD_FILE} (first line), or asked on the terminal without echo.
+ */
+final class StoreOpening {
+    static final String PASSWORD_FILE = "RAMPART_DB_PASSWORD_FILE";
+
+    private StoreOpening() {
+    }
+
+    static Store open(String url, PrintWriter err) {
+        if (!url.regionMatches(true, 0, "jdbc:h2:", 0, 8)
+                || !url.toUpperCase(Locale.ROOT).replace(" ", "").contains(";CIPHER=")) {
+            return Store.open(url);
+        }
+        char[] password = Secrets.read(PASSWORD_FILE, "Password of the encrypted Rampart store: ");
+        try {
+            return Store.open(url, Clock.systemUTC(), password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+}

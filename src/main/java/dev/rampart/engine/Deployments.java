@@ -1,0 +1,17 @@
+package dev.rampart.engine;
+
+import dev.rampart.domain.plan.Plan;
+
+import java.time.Instant;
+
+/** Builds the adapters a plan names ({@code adapter.type}, {@code metrics.source}); built by the composition root. */
+@FunctionalInterface
+public interface Deployments {
+    /**
+     * The adapters for one rollout of {@code plan}. {@code anchor} is when the rollout was created (now, for a new
+     * one): a simulator running faster than the wall clock counts its time from there.
+     *
+     * @throws IllegalArgumentException when the plan names an adapter or metric source that is not installed
+     */
+    Deployment open(Plan plan, long rolloutId, Instant anchor);
+}

@@ -1,0 +1,233 @@
+package dev.rampart.engine;
+
+import dev.rampart.domain.plan.Plan;
+import dev.rampart.domain.plan.Stage;
+import dev.rampart.domain.repo.IntentRepository;
+import dev.rampart.domain.repo.PlanRepository;
+import dev.rampart.domain.repo.RolloutRepository;
+import dev.rampart.domain.repo.StoredPlan;
+import dev.rampart.domain.access.Role;
+import dev.rampart.domain.access.SignedContent;
+import dev.rampart.domain.rollout.NewEvent;
+import dev.rampart.domain.rollout.Rollout;
+import dev.rampart.domain.rollout.RolloutState;
+import dev.rampart.engine.access.AccessServices;
+import dev.rampart.engine.access.Permission;
+import dev.rampart.engine.access.SignRequest;
+import dev.rampart.format.Format;
+import dev.rampart.format.PlanFormat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The service layer for rollouts on the wall clock: what the console, the command line and the agent call to
+ * start, watch and steer rollouts. It keeps one {@link RolloutEngine} per rollout in this process, attaching to a
+ * rollout already in the store on first use (which reconciles unfinished adapter intents). Every action taken for a
+ * person checks their permission first ({@link dev.rampart.engine.access.NotPermittedException} when refused); ticks
+ * are the engine's own and need none.
+ */
+public final class RolloutService {
+    private final PlanRepository plans;
+    private final RolloutRepository rollouts;
+    private final IntentRepository intents;
+    private final ApprovalBook approvals;
+    private final Deployments deployments;
+    private final Clock clock;
+    private final EngineSettings settings;
+    private final PlanFormat format;
+    private final AccessServices access;
+    private final Map<Long, Attached> engines = new ConcurrentHashMap<>();
+
+    private record Attached(RolloutEngine engine, Deployment deployment, long planId) {
+    }
+
+    public RolloutService(PlanRepository plans, RolloutRepository rollouts, IntentRepository intents,
+                          ApprovalBook approvals, Deployments deployments, Clock clock, EngineSettings settings,
+                          PlanFormat format, AccessServices access) {
+        this.plans = plans;
+        this.rollouts = rollouts;
+        this.intents = intents;
+        this.approvals = approvals;
+        this.deployments = deployments;
+        this.clock = clock;
+        this.settings = settings;
+        this.format = format;
+        this.access = java.util.Objects.requireNonNull(access, "access");
+    }
+
+    /** Starts a rollout of a stored plan and gives it its first tick (which enters the first stage when due). */
+    public Rollout start(long planId, String actor) {
+        access.access().require(actor, Permission.START, "plan " + planId);
+        Plan plan = plan(planId);
+        PlanRules rules = PlanRules.parse(plan);
+        Deployment deployment = deployments.open(plan, 0, clock.instant());
+        RolloutEngine engine = RolloutEngine.start(rules, planId, parts(deployment), actor);
+        if (deployment.clock() instanceof ScaledClock scaled) {
+            scaled.release(); // created at the anchor; from here on it runs, as it will in every later process
+        }
+        long id = engine.rollout().id();
+        engines.put(id, new Attached(engine, deployment, planId));
+        return engine.tick();
+    }
+
+    /** Rollouts that traffic may still be flowing to, newest first. */
+    public List<Rollout> live() {
+        return rollouts.list().stream().filter(r -> r.state().isLive()).toList();
+    }
+
+    public List<Rollout> all() {
+        return rollouts.list();
+    }
+
+    /** Ticks one rollout at the clock's instant. */
+    public Rollout tick(long rolloutId) {
+        return attached(rolloutId).engine().tick();
+    }
+
+    /**
+     * Ticks every live rollout; one that fails does not stop the others. Returns the failures by rollout id,
+     * with the message (the engine has already recorded what it could as events).
+     */
+    public Map<Long, String> tickAll() {
+        Map<Long, String> failures = new LinkedHashMap<>();
+        for (Rollout r : live()) {
+            try {
+                tick(r.id());
+            } catch (RuntimeException e) {
+                failures.put(r.id(), e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        }
+        return failures;
+    }
+
+    public Rollout pause(long rolloutId, String actor, String reason) {
+        access.access().require(actor, Permission.PAUSE, rolloutId);
+        return attached(rolloutId).engine().pause(actor, reason);
+    }
+
+    public Rollout resume(long rolloutId, String actor) {
+        access.access().require(actor, Permission.RESUME, rolloutId);
+        return attached(rolloutId).engine().resume(actor);
+    }
+
+    /** The big red button. */
+    public Rollout rollback(long rolloutId, String actor, String reason) {
+        access.access().require(actor, Permission.ROLLBACK, rolloutId);
+        return attached(rolloutId).engine().rollback(actor, reason);
+    }
+
+    /**
+     * {@code promote --force}: a release owner's emergency action, signed with their passphrase (which is cleared),
+     * reason required, flagged for review afterwards.
+     */
+    public Rollout promote(long rolloutId, String actor, String reason, char[] passphrase) {
+        try {
+            access.access().require(actor, Permission.PROMOTE, rolloutId);
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("promote --force needs a reason");
+            }
+            RolloutEngine engine = attached(rolloutId).engine();
+            RolloutState s = engine.rollout().state();
+            if (s != RolloutState.RUNNING && s != RolloutState.PAUSED) {
+                throw new IllegalStateException("cannot promote a rollout that is " + s.wireName());
+            }
+            access.signatures().sign(new SignRequest(rolloutId, null, SignedContent.EMERGENCY_PROMOTE,
+                    Role.RELEASE_OWNER, reason), actor, passphrase);
+            return engine.promote(actor, reason, true);
+        } finally {
+            if (passphrase != null) {
+                java.util.Arrays.fill(passphrase, '\0');
+            }
+        }
+    }
+
+    /**
+     * Anyone may ask for a pause (an observer who sees something wrong): recorded as {@code rollout.pause_requested}
+     * for a release owner to act on; a release owner's request pauses at once.
+     */
+    public Rollout requestPause(long rolloutId, String actor, String reason) {
+        access.access().require(actor, Permission.REQUEST_PAUSE, rolloutId);
+        if (access.access().allows(actor, Permission.PAUSE)) {
+            return pause(rolloutId, actor, reason);
+        }
+        Rollout r = rollouts.find(rolloutId).orElseThrow(() -> noRollout(rolloutId));
+        return rollouts.update(r, List.of(new NewEvent(rolloutId, clock.instant(), "rollout.pause_requested", actor,
+                null, Map.of("reason", reason == null || reason.isBlank() ? "(no reason given)" : reason))));
+    }
+
+    /** {@code cohort} null is the global kill switch. */
+    public Rollout setKillSwitch(long rolloutId, String cohort, boolean enabled, String actor) {
+        access.access().require(actor, Permission.KILL_SWITCH, rolloutId);
+        return attached(rolloutId).engine().setKillSwitch(cohort, enabled, actor);
+    }
+
+    /** A release owner's traffic slider for one cohort, applied through the adapter and confirmed. */
+    public Rollout setTraffic(long rolloutId, String cohort, double percent, String actor) {
+        access.access().require(actor, Permission.MOVE_TRAFFIC, rolloutId);
+        return attached(rolloutId).engine().setTraffic(cohort, percent, actor);
+    }
+
+    /** Injects a fault into a simulated service (the demo); refused for real deployments. */
+    public void injectFault(long rolloutId, String cohort, String metric, double value) {
+        Deployment d = attached(rolloutId).deployment();
+        if (d.faults() == null) {
+            throw new IllegalStateException("rollout " + rolloutId + " runs on the " + d.type()
+                    + " adapter; faults can only be injected into the simulator");
+        }
+        d.faults().inject(cohort, metric, value);
+    }
+
+    public RolloutStatus status(long rolloutId) {
+        Rollout rollout = rollouts.find(rolloutId).orElseThrow(() -> noRollout(rolloutId));
+        Plan plan = plan(rollout.planId());
+        Attached a = engines.get(rolloutId);
+        Map<String, Boolean> switches = new LinkedHashMap<>();
+        KillSwitches ks = a == null ? null : a.engine().killSwitches();
+        switches.put(KillSwitches.flagName(null), ks == null || ks.globalEnabled());
+        for (Stage s : plan.stages()) {
+            switches.put(KillSwitches.flagName(s.name()), ks == null || ks.cohortEnabled(s.name()));
+        }
+        return new RolloutStatus(rollout, plan, rollouts.events(rolloutId),
+                a == null ? null : a.engine().confirmedTraffic(), switches, a != null && a.deployment().faults() != null);
+    }
+
+    /** Every rollout this process has attached to, for a clean shutdown. */
+    public List<Long> attachedRollouts() {
+        return new ArrayList<>(engines.keySet());
+    }
+
+    private Attached attached(long rolloutId) {
+        Attached a = engines.get(rolloutId);
+        if (a != null) {
+            return a;
+        }
+        synchronized (engines) {
+            return engines.computeIfAbsent(rolloutId, id -> {
+                Rollout r = rollouts.find(id).orElseThrow(() -> noRollout(id));
+                Plan plan = plan(r.planId());
+                Deployment deployment = deployments.open(plan, id, r.createdAt());
+                RolloutEngine engine = RolloutEngine.attach(PlanRules.parse(plan), id, parts(deployment));
+                return new Attached(engine, deployment, r.planId());
+            });
+        }
+    }
+
+    private EngineParts parts(Deployment d) {
+        return new EngineParts(d.adapter(), d.metrics(), d.notifier(), rollouts, intents, approvals, d.clock(), settings);
+    }
+
+    private Plan plan(long planId) {
+        StoredPlan stored = plans.find(planId).orElseThrow(() -> new NoSuchElementException("no plan " + planId));
+        return format.read(stored.json(), Format.JSON);
+    }
+
+    private static NoSuchElementException noRollout(long id) {
+        return new NoSuchElementException("no rollout " + id);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.rampart.engine.access;
+
+import dev.rampart.domain.access.Role;
+import dev.rampart.domain.access.Signature;
+import dev.rampart.engine.ApprovalBook;
+import dev.rampart.engine.SignOff;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The engine's approval book on real signatures: a role's go/no-go for a gate is given when someone holding it
+ * signed the gate on the current plan version. Stale signatures (on an older plan) do not count. Under four-eyes
+ * the engine also ignores the starter's signature; a signature by someone else is preferred here so it can.
+ */
+public final class SignedApprovals implements ApprovalBook {
+    private final Signatures signatures;
+
+    public SignedApprovals(Signatures signatures) {
+        this.signatures = signatures;
+    }
+
+    @Override
+    public Optional<SignOff> find(long rolloutId, String stage, String role, Instant due) {
+        String planSha = signatures.currentPlanSha(rolloutId);
+        List<Signature> valid = signatures.list(rolloutId).stream()
+                .filter(s -> s.isGate() && Objects.equals(s.stage(), stage) && s.role().equals(Role.of(role))
+                        && !s.stale(planSha))
+                .sorted(Comparator.comparing(Signature::at))
+                .toList();
+        return valid.stream().findFirst()
+                .map(s -> new SignOff(role, stage, s.signer(), s.at(), s.comment(), false));
+    }
+}

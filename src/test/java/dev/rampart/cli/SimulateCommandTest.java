@@ -1,0 +1,65 @@
+package dev.rampart.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SimulateCommandTest {
+    static final String PLAN = "docs/examples/checkout-plan.rampart.json";
+    static final String SPIKE = "docs/examples/scenario-error-spike.json";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anErrorSpikeAtFortyMinutesHaltsAtFortyFiveAndRollsBack() {
+        CliRun run = CliRun.of("simulate", PLAN, "--scenario", SPIKE);
+        assertThat(run.exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
+        assertThat(run.out()).containsPattern("PT45M +rollout.halted +internal_test error_rate > 1% for 5m: "
+                + "error_rate 0\\.0\\d+ > 0\\.01 held PT5M");
+        assertThat(run.out()).contains("final state: rolled_back, rollback time 8 s");
+    }
+
+    @Test
+    void theJsonTimelineHasTheFieldsOfTheSpecification() throws IOException {
+        CliRun run = CliRun.of("simulate", PLAN, "--scenario", SPIKE, "--json");
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("final_state").asText()).isEqualTo("rolled_back");
+        assertThat(json.get("rollback_time_seconds").asDouble()).isEqualTo(8.0);
+        JsonNode halt = null;
+        for (JsonNode e : json.get("events")) {
+            if (e.get("type").asText().equals("rollout.halted")) {
+                halt = e;
+            }
+        }
+        assertThat(halt).isNotNull();
+        assertThat(halt.get("at").asText()).isEqualTo("PT45M");
+        assertThat(halt.get("stage").asText()).isEqualTo("internal_test");
+        assertThat(halt.get("rule").asText()).isEqualTo("error_rate > 1% for 5m");
+        assertThat(halt.get("threshold").asText()).isEqualTo("0.01");
+        assertThat(Double.parseDouble(halt.get("value").asText())).isGreaterThan(0.01);
+    }
+
+    @Test
+    void aQuietServiceCompletes() {
+        CliRun run = CliRun.of("simulate", "docs/examples/seed-000-rollout-plan.json");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("final state: completed");
+    }
+
+    @Test
+    void aBrokenScenarioIsBadInputThatSaysWhere() throws IOException {
+        Path scenario = dir.resolve("scenario.json");
+        Files.writeString(scenario, "{\"tick\": \"every minute\"}");
+        CliRun run = CliRun.of("simulate", PLAN, "--scenario", scenario.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains(scenario.toString());
+    }
+}
