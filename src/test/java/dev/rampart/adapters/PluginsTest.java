@@ -40,7 +40,7 @@ class PluginsTest {
     @Test
     void findsAProviderInAJarInThePluginFolder() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("plugins"));
-        buildPluginJar(folder.resolve("acme-router.jar"), "AcmeRouterProvider", "acme-router");
+        PluginJars.build(tmp, folder.resolve("acme-router.jar"), "AcmeRouterProvider", "acme-router");
         Files.writeString(folder.resolve("README.txt"), "not a jar");
 
         Plugins p = Plugins.discover(getClass().getClassLoader(), folder);
@@ -58,7 +58,7 @@ class PluginsTest {
     @Test
     void aBrokenJarOrADuplicateTypeIsAProblemNotACrash() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("plugins"));
-        buildPluginJar(folder.resolve("a-dup.jar"), "DupProvider", "command");
+        PluginJars.build(tmp, folder.resolve("a-dup.jar"), "DupProvider", "command");
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(folder.resolve("b-broken.jar")))) {
             put(jar, "META-INF/services/dev.rampart.spi.DeploymentAdapterProvider", "com.example.Missing\n");
         }
@@ -66,42 +66,6 @@ class PluginsTest {
         assertThat(p.problems()).anySatisfy(m -> assertThat(m).contains("a-dup.jar", "'command' is already provided"))
                 .anySatisfy(m -> assertThat(m).contains("b-broken.jar", "com.example.Missing"));
         assertThat(p.deploymentAdapter("command")).isPresent();
-    }
-
-    /** Compiles a tiny provider with the JDK's compiler and jars it with its service declaration. */
-    private void buildPluginJar(Path jarFile, String className, String type) throws IOException {
-        Path src = Files.createDirectories(tmp.resolve("src-" + className + "/com/example"));
-        Files.writeString(src.resolve(className + ".java"), """
-                package com.example;
-                import dev.rampart.spi.*;
-                public final class %s implements DeploymentAdapterProvider {
-                    public String type() { return "%s"; }
-                    public DeploymentAdapter create(AdapterContext c) {
-                        return new DeploymentAdapter() {
-                            private TrafficSplit now = TrafficSplit.none();
-                            public TrafficSplit applyTraffic(TrafficSplit d, String k) { return now = d; }
-                            public TrafficSplit promote(String k) { return now = TrafficSplit.everyone(); }
-                            public TrafficSplit rollback(String k) { return now = TrafficSplit.none(); }
-                            public Health health() { return Health.healthy("acme"); }
-                            public TrafficSplit currentWeights() { return now; }
-                        };
-                    }
-                }
-                """.formatted(className, type));
-        Path classes = Files.createDirectories(tmp.resolve("classes-" + className));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                src.resolve(className + ".java").toString());
-        assertThat(rc).as("javac exit status").isZero();
-        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(jarFile));
-             Stream<Path> files = Files.walk(classes)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                jar.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-                jar.write(Files.readAllBytes(f));
-                jar.closeEntry();
-            }
-            put(jar, "META-INF/services/dev.rampart.spi.DeploymentAdapterProvider", "com.example." + className + "\n");
-        }
     }
 
     private static void put(JarOutputStream jar, String name, String text) throws IOException {
