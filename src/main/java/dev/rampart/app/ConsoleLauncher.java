@@ -5,7 +5,12 @@ import dev.rampart.cli.CliException;
 import dev.rampart.cli.Console;
 import dev.rampart.cli.ExitCode;
 import dev.rampart.cli.Globals;
+import dev.rampart.engine.RolloutService;
 import dev.rampart.engine.StoredPlanCatalog;
+import dev.rampart.store.DataFolder;
+import dev.rampart.ui.WindowPlacement;
+import javafx.animation.PauseTransition;
+import dev.rampart.format.PlanFormat;
 import dev.rampart.store.Store;
 import dev.rampart.ui.FxTaskRunner;
 import dev.rampart.ui.MainWindow;
@@ -21,7 +26,11 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,10 +48,27 @@ final class ConsoleLauncher implements Console {
         Screen first = firstScreen(globals.screen());
         Store store = cx.openStore();
         StoredPlanCatalog catalog = cx.catalog(store);
-        boolean demo = DemoWorkspace.ensure(cx.catalog(store, Globals.osUser()), cx.access(store).people());
-        if (demo) {
-            cx.err().println("rampart: created the demo workspace in " + store.jdbcUrl());
+        RolloutService rollouts = cx.rollouts(store);
+        OptionalLong demo = DemoWorkspace.ensure(cx.catalog(store, Globals.osUser()), cx.access(store).people());
+        if (demo.isPresent()) {
+            long id = DemoWorkspace.startRollout(rollouts, demo.getAsLong(), Globals.osUser());
+            cx.err().println("rampart: created the demo workspace in " + store.jdbcUrl() + "; rollout #" + id
+                    + " runs on the simulator, 60 times faster than the wall clock");
         }
+        // The engine acts on the wall clock whether or not anyone looks: one tick of every live rollout a second.
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rampart-ticker");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleWithFixedDelay(() -> {
+            try {
+                rollouts.tickAll();
+            } catch (RuntimeException e) {
+                cx.err().println("rampart: tick failed: " + e.getMessage());
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        WindowPlacement placement = new WindowPlacement(DataFolder.ofThisUser().resolve("console-window.properties"));
 
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger(ExitCode.OK);
@@ -50,17 +76,28 @@ final class ConsoleLauncher implements Console {
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
             FxTaskRunner tasks = new FxTaskRunner();
+            FxTaskRunner quiet = new FxTaskRunner(1);
             UiContext context = new UiContext(catalog, tasks, globals.user(),
-                    List.of(tasks::close, closed::countDown));
+                    List.of(tasks::close, quiet::close, closed::countDown))
+                    .withSchedules(new StoredPlanSchedules(store.plans(), store.rollouts(), catalog, new PlanFormat()))
+                    .withRollouts(rollouts, quiet)
+                    .withAccess(cx.access(store), store.audit(), store.audit());
             MainWindow window = new MainWindow(context);
             Stage stage = new Stage();
             window.shell().show(first);
+            boolean unattended = globals.smoke() || globals.screenshot() != null;
+            if (!unattended) {
+                placement.restore(stage, window.shell().darkThemeProperty());
+                stage.setOnCloseRequest(e -> placement.save(stage, window.shell().darkThemeProperty().get()));
+            }
             window.show(stage);
-            if (globals.smoke() || globals.screenshot() != null) {
-                whenIdle(tasks, () -> {
+            if (unattended) {
+                PauseTransition settle = new PauseTransition(javafx.util.Duration.seconds(globals.screenshotAfter()));
+                settle.setOnFinished(e -> whenIdle(tasks, () -> {
                     exit.set(finishUnattended(cx.out(), globals, window, catalog));
                     stage.hide();
-                });
+                }));
+                settle.play();
             }
         });
         try {
@@ -69,6 +106,13 @@ final class ConsoleLauncher implements Console {
             Thread.currentThread().interrupt();
         } finally {
             Platform.exit();
+            // A tick may be inside JDBC: let it finish rather than interrupt it (H2 can corrupt its file).
+            ticker.shutdown();
+            try {
+                ticker.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             store.close();
         }
         return exit.get();

@@ -3,6 +3,7 @@ package dev.rampart.app;
 import dev.rampart.domain.access.Person;
 import dev.rampart.domain.access.Role;
 import dev.rampart.engine.ImportOutcome;
+import dev.rampart.engine.RolloutService;
 import dev.rampart.engine.StoredPlanCatalog;
 import dev.rampart.engine.access.NotPermittedException;
 import dev.rampart.engine.access.People;
@@ -14,39 +15,47 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
- * What a new user sees on the first start: a real plan, modelled on a four-cohort canary playbook, and people to
- * sign it (each with the passphrase {@value #DEMO_PASSPHRASE}, shown in the README: for the demo only).
+ * What a new user sees on the first start: a four-cohort canary plan, modelled on a real feature-flag playbook, whose
+ * rollout runs at once on the simulator (sixty times faster than the wall clock); a second plan scheduled just before
+ * a holiday freeze, to reschedule on the calendar; and people to sign them (each with the passphrase
+ * {@value #DEMO_PASSPHRASE}, shown in the README: for the demo only).
  */
 final class DemoWorkspace {
     static final String RESOURCE = "/demo/checkout-canary.rampart.json";
+    static final String SCHEDULED = "/demo/search-scheduled.rampart.json";
     static final String DEMO_PASSPHRASE = "demo";
 
     private DemoWorkspace() {
     }
 
     /**
-     * Imports the demo plan into an empty store and adds the demo people; a store that already holds plans is left
-     * alone, and so is one whose operating-system user may not import plans (a team's store).
+     * Imports the demo plans into an empty store, adds the demo people and returns the id of the plan to roll out; a
+     * store that already holds plans is left alone, and so is one whose operating-system user may not import plans
+     * (a team's store): empty result.
      *
      * @param catalog the catalog acting for the operating-system user, the store's first admin and release owner
      */
-    static boolean ensure(StoredPlanCatalog catalog, People people) {
+    static OptionalLong ensure(StoredPlanCatalog catalog, People people) {
         if (!catalog.plans().isEmpty()) {
-            return false;
+            return OptionalLong.empty();
         }
-        ImportOutcome outcome;
+        long rollNow;
         try {
-            outcome = catalog.importText("demo workspace", text());
+            load(catalog, SCHEDULED);
+            rollNow = load(catalog, RESOURCE);
         } catch (NotPermittedException e) {
-            return false;
-        }
-        if (!outcome.ok()) {
-            throw new IllegalStateException("the demo plan does not validate: " + outcome.problems());
+            return OptionalLong.empty();
         }
         people.seedDemo(demoPeople());
-        return true;
+        return OptionalLong.of(rollNow);
+    }
+
+    /** Starts the demo plan's rollout, so the console opens on a live rollout. */
+    static long startRollout(RolloutService service, long planId, String user) {
+        return service.start(planId, user).id();
     }
 
     /** Approvers for every role the demo plan names, and an observer. */
@@ -62,10 +71,22 @@ final class DemoWorkspace {
         return people;
     }
 
+    private static long load(StoredPlanCatalog catalog, String resource) {
+        ImportOutcome outcome = catalog.importText("demo workspace", text(resource));
+        if (!outcome.ok()) {
+            throw new IllegalStateException("the demo plan " + resource + " does not validate: " + outcome.problems());
+        }
+        return outcome.planId();
+    }
+
     static String text() {
-        try (InputStream in = DemoWorkspace.class.getResourceAsStream(RESOURCE)) {
+        return text(RESOURCE);
+    }
+
+    static String text(String resource) {
+        try (InputStream in = DemoWorkspace.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+                throw new IllegalStateException("missing resource " + resource);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

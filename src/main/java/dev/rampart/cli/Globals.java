@@ -5,6 +5,7 @@ public final class Globals {
     private String db;
     private boolean smoke;
     private java.nio.file.Path screenshot;
+    private int screenshotAfter;
     private String screen;
     private String user = osUser();
 
@@ -23,6 +24,15 @@ public final class Globals {
 
     public void smoke(boolean on) {
         this.smoke = on;
+    }
+
+    /** Seconds to let the live screens run before the screenshot is taken. */
+    public int screenshotAfter() {
+        return screenshotAfter;
+    }
+
+    public void screenshotAfter(int seconds) {
+        this.screenshotAfter = seconds;
     }
 
     /** Where to write a picture of the window once it has loaded, before exiting (README screenshots). */

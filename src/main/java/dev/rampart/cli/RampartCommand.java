@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "rampart", mixinStandardHelpOptions = true, versionProvider = RampartCommand.Version.class,
         description = "Release control for staged rollouts. With no subcommand, opens the console.",
-        subcommands = {PlanCommand.class, SimulateCommand.class, RolloutCommand.class, AgentCommand.class})
+        subcommands = {PlanCommand.class, SimulateCommand.class, RolloutCommand.class, AgentCommand.class,
+                AuditCommand.class, EvidenceCommand.class})
 public final class RampartCommand implements Callable<Integer> {
     private final CliContext cx;
 
@@ -42,6 +43,12 @@ public final class RampartCommand implements Callable<Integer> {
         cx.globals().screenshot(file);
     }
 
+    @Option(names = "--screenshot-after", paramLabel = "SECONDS", hidden = true,
+            description = "With --screenshot: let the live screens run this long first (charts fill up).")
+    void screenshotAfter(int seconds) {
+        cx.globals().screenshotAfter(seconds);
+    }
+
     @Option(names = "--screen", paramLabel = "NAME",
             description = "The screen to open on: releases, calendar, rollout, checklists or audit.")
     void screen(String name) {
@@ -66,6 +73,8 @@ public final class RampartCommand implements Callable<Integer> {
                 new Factory(new CliContext(globals, console, deployments, out, err)));
         cli.setOut(out);
         cli.setErr(err);
+        // "--screen rollout" names a screen, not the rollout subcommand.
+        cli.setAllowSubcommandsAsOptionParameters(true);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             if (ex instanceof CliException c) {
                 err.println("rampart: " + c.getMessage());

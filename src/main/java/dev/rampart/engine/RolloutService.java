@@ -17,12 +17,18 @@ import dev.rampart.engine.access.SignRequest;
 import dev.rampart.format.Format;
 import dev.rampart.format.PlanFormat;
 
+import dev.rampart.spi.MetricWindow;
+
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -181,6 +187,31 @@ public final class RolloutService {
                     + " adapter; faults can only be injected into the simulator");
         }
         d.faults().inject(cohort, metric, value);
+    }
+
+    /**
+     * What the rollout's metric source measured after {@code after} (exclusive) until now on the rollout's own clock,
+     * for every cohort already on the new version and the stable population; {@code after} null reads the last
+     * {@code lookback}. For live charts: it reads, it decides nothing.
+     */
+    public MetricWindow metrics(long rolloutId, Set<String> metrics, Instant after, Duration lookback) {
+        Attached a = attached(rolloutId);
+        Instant now = a.deployment().clock().instant();
+        Instant from = after != null ? after : now.minus(lookback);
+        int k = a.engine().rollout().stageIndex();
+        Set<String> cohorts = new LinkedHashSet<>();
+        List<Stage> stages = a.engine().rules().plan().stages();
+        for (int i = 0; i <= k && i < stages.size(); i++) {
+            cohorts.add(stages.get(i).name());
+        }
+        if (!from.isBefore(now)) {
+            return new MetricWindow(from, from, Map.of(), Map.of());
+        }
+        try {
+            return a.deployment().metrics().read(cohorts, metrics, from, now);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read metrics: " + e.getMessage(), e);
+        }
     }
 
     public RolloutStatus status(long rolloutId) {

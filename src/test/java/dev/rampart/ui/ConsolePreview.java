@@ -26,6 +26,16 @@ public final class ConsolePreview {
     private ConsolePreview() {
     }
 
+    private static final ServiceRig PREVIEW = previewRig();
+
+    private static ServiceRig previewRig() {
+        try {
+            return new ServiceRig(java.nio.file.Files.createTempDirectory("rampart-preview"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static void main(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {
@@ -77,8 +87,9 @@ public final class ConsolePreview {
         FxTaskRunner tasks = new FxTaskRunner();
         String file = options.getOrDefault("import", "checkout.json");
         PlanCatalog plans = options.containsKey("slow") ? slow(catalog) : catalog;
-        MainWindow window = new MainWindow(new UiContext(plans, tasks, "Mona Said", List.of(tasks::close)),
-                owner -> Optional.of(Path.of(file)));
+        MainWindow window = new MainWindow(new UiContext(plans, tasks, "Mona Said", List.of(tasks::close))
+                .withRollouts(PREVIEW.service, tasks)
+                .withAccess(PREVIEW.access, PREVIEW.store.audit(), PREVIEW.store.audit()), owner -> Optional.of(Path.of(file)));
         Stage stage = new Stage();
         window.show(stage);
         stage.setX(0);

@@ -26,7 +26,10 @@ public final class ShellView {
     private final Map<Screen, Node> loaded = new EnumMap<>(Screen.class);
     private final ToggleGroup navigation = new ToggleGroup();
 
+    private final Node rollbackBar;
+
     @FXML private BorderPane root;
+    @FXML private javafx.scene.layout.HBox rollbackSlot;
     @FXML private VBox nav;
     @FXML private StackPane content;
     @FXML private Label userLabel;
@@ -35,9 +38,11 @@ public final class ShellView {
     @FXML private ProgressBar taskProgress;
     @FXML private Label taskLabel;
 
-    public ShellView(ShellViewModel viewModel, ViewLoader views) {
+    /** @param rollbackBar the big rollback button and its result, shown in the top bar on every screen */
+    public ShellView(ShellViewModel viewModel, ViewLoader views, Node rollbackBar) {
         this.viewModel = viewModel;
         this.views = views;
+        this.rollbackBar = rollbackBar;
     }
 
     /** Ctrl+1 … Ctrl+5 (Cmd on macOS) for the screens, in navigation order. */
@@ -68,12 +73,11 @@ public final class ShellView {
         viewModel.screenProperty().addListener((obs, old, now) -> showScreen(now));
         showScreen(viewModel.getScreen());
 
+        rollbackSlot.getChildren().setAll(rollbackBar);
         userLabel.setText(viewModel.user());
         avatar.setText(viewModel.userInitials());
         themeToggle.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
         themeToggle.textProperty().bind(viewModel.themeToggleTextProperty());
-        viewModel.darkThemeProperty().addListener((obs, old, dark) -> applyTheme(dark));
-        applyTheme(viewModel.darkThemeProperty().get());
 
         taskProgress.visibleProperty().bind(viewModel.taskRunningProperty());
         taskLabel.textProperty().bind(viewModel.taskStatusProperty());
@@ -86,14 +90,6 @@ public final class ShellView {
             if (toggle.getUserData() == screen) {
                 navigation.selectToggle(toggle);
             }
-        }
-    }
-
-    // The dark theme is the same rules over other tokens: tokens.css redefines them under .root.dark.
-    private void applyTheme(boolean dark) {
-        root.getStyleClass().remove("dark");
-        if (dark) {
-            root.getStyleClass().add("dark");
         }
     }
 }

@@ -10,6 +10,8 @@ import javafx.scene.layout.Priority;
 
 /** Lays the ladder out as a grid: number, name, traffic bar and share, minimum hold. */
 public class StageLadderSkin extends SkinBase<StageLadder> {
+    private static final javafx.css.PseudoClass CURRENT = javafx.css.PseudoClass.getPseudoClass("current");
+    private static final javafx.css.PseudoClass DONE = javafx.css.PseudoClass.getPseudoClass("done");
     private final GridPane grid = new GridPane();
 
     public StageLadderSkin(StageLadder ladder) {
@@ -22,6 +24,7 @@ public class StageLadderSkin extends SkinBase<StageLadder> {
                 new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints(), rest);
         getChildren().add(grid);
         registerListChangeListener(ladder.getSteps(), change -> rebuild());
+        registerChangeListener(ladder.currentIndexProperty(), o -> rebuild());
         rebuild();
     }
 
@@ -31,7 +34,13 @@ public class StageLadderSkin extends SkinBase<StageLadder> {
         for (StageStep step : getSkinnable().getSteps()) {
             Label index = label(String.valueOf(row + 1), "ladder-index");
             index.setAlignment(Pos.CENTER);
-            grid.addRow(row, index, label(step.name(), "ladder-name"));
+            Label name = label(step.name(), "ladder-name");
+            int current = getSkinnable().currentIndexProperty().get();
+            for (Label l : new Label[] {index, name}) {
+                l.pseudoClassStateChanged(CURRENT, row == current);
+                l.pseudoClassStateChanged(DONE, row < current);
+            }
+            grid.addRow(row, index, name);
             if (step.detailsKnown()) {
                 ProgressBar bar = new ProgressBar(step.trafficPercent() / 100.0);
                 bar.getStyleClass().add("ladder-bar");

@@ -1,0 +1,82 @@
+package dev.rampart.ui.rollout;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+
+/**
+ * One cohort's traffic as its slider shows it: {@code desired} is where the slider stands (what was asked for),
+ * {@code confirmed} what the adapter says is in effect (NaN when unknown). {@code adjustable} is true while the
+ * cohort is on the new version of a running or paused rollout; {@code switchedOn} is its kill switch.
+ */
+public final class CohortTraffic {
+    private final String name;
+    private final double planPercent;
+    private final DoubleProperty desired = new SimpleDoubleProperty(this, "desired");
+    private final ReadOnlyDoubleWrapper confirmed = new ReadOnlyDoubleWrapper(this, "confirmed", Double.NaN);
+    private final ReadOnlyBooleanWrapper adjustable = new ReadOnlyBooleanWrapper(this, "adjustable");
+    private final ReadOnlyBooleanWrapper applying = new ReadOnlyBooleanWrapper(this, "applying");
+    private final BooleanProperty switchedOn = new SimpleBooleanProperty(this, "switchedOn", true);
+
+    public CohortTraffic(String name, double planPercent) {
+        this.name = name;
+        this.planPercent = planPercent;
+        desired.set(planPercent);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public double planPercent() {
+        return planPercent;
+    }
+
+    /** Where the slider stands; the view binds the slider to it both ways. */
+    public DoubleProperty desiredProperty() {
+        return desired;
+    }
+
+    public ReadOnlyDoubleProperty confirmedProperty() {
+        return confirmed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty adjustableProperty() {
+        return adjustable.getReadOnlyProperty();
+    }
+
+    /** True while a change of this cohort's weight is with the adapter. */
+    public ReadOnlyBooleanProperty applyingProperty() {
+        return applying.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty switchedOnProperty() {
+        return switchedOn;
+    }
+
+    void update(double desiredPercent, double confirmedPercent, boolean canAdjust, boolean on) {
+        if (!applying.get()) {
+            desired.set(desiredPercent);
+        }
+        confirmed.set(confirmedPercent);
+        adjustable.set(canAdjust);
+        switchedOn.set(on);
+    }
+
+    void setApplying(boolean now) {
+        applying.set(now);
+    }
+
+    /** {@code 25 %} */
+    public static String percentText(double p) {
+        if (Double.isNaN(p)) {
+            return "—";
+        }
+        return java.math.BigDecimal.valueOf(Math.round(p * 10) / 10.0).stripTrailingZeros().toPlainString() + " %";
+    }
+}

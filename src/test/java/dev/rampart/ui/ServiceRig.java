@@ -1,0 +1,86 @@
+package dev.rampart.ui;
+
+import dev.rampart.adapters.simulator.Scenario;
+import dev.rampart.adapters.simulator.ScenarioEvent;
+import dev.rampart.adapters.simulator.SimulatedFleet;
+import dev.rampart.adapters.simulator.SimulatorAdapter;
+import dev.rampart.adapters.simulator.SimulatorMetrics;
+import dev.rampart.domain.access.Person;
+import dev.rampart.domain.access.Role;
+import dev.rampart.domain.plan.Plan;
+import dev.rampart.engine.Deployment;
+import dev.rampart.engine.EngineSettings;
+import dev.rampart.engine.RolloutService;
+import dev.rampart.engine.VirtualClock;
+import dev.rampart.engine.access.AccessServices;
+import dev.rampart.engine.access.Passphrases;
+import dev.rampart.format.Format;
+import dev.rampart.format.PlanFormat;
+import dev.rampart.spi.Notifier;
+import dev.rampart.store.Store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real rollout and access services on a real H2 file, with the simulator on a virtual clock. "mona" is the
+ * store's admin and release owner; priya (product), sam (SRE, infrastructure) and erin (engineering, security)
+ * sign with the passphrase "demo". UI tests drive time with {@link #minutes(int)}, which ticks every live rollout
+ * once per simulated minute.
+ */
+public final class ServiceRig implements AutoCloseable {
+    public static final String PASSPHRASE = "demo";
+    public final VirtualClock clock = new VirtualClock(Instant.parse("2026-12-01T07:00:00Z"));
+    public final Store store;
+    public final AccessServices access;
+    public final RolloutService service;
+    private final PlanFormat format = new PlanFormat();
+
+    public ServiceRig(Path folder) {
+        store = Store.open("jdbc:h2:file:" + folder.resolve("store").toAbsolutePath(), clock);
+        access = AccessServices.on(store.people(), store.signatures(), store.rollouts(), store.plans(), store.audit(),
+                clock, new Passphrases(1));
+        access.people().firstStart("mona");
+        Map<Person, char[]> people = new LinkedHashMap<>();
+        people.put(Person.of("priya", "Priya Raman", List.of(Role.PRODUCT)), PASSPHRASE.toCharArray());
+        people.put(Person.of("sam", "Sam Okafor", List.of(Role.SRE, Role.INFRASTRUCTURE)), PASSPHRASE.toCharArray());
+        people.put(Person.of("erin", "Erin Walsh", List.of(new Role("engineering"), Role.SECURITY)),
+                PASSPHRASE.toCharArray());
+        access.people().seedDemo(people);
+        service = new RolloutService(store.plans(), store.rollouts(), store.intents(), access.approvals(),
+                (plan, id, anchor) -> {
+                    SimulatedFleet fleet = new SimulatedFleet(Scenario.quiet(7), anchor, clock);
+                    SimulatorAdapter adapter = new SimulatorAdapter(fleet, clock::advance, Duration.ofSeconds(8));
+                    return new Deployment("simulator", adapter, new SimulatorMetrics(fleet), Notifier.silent(), clock,
+                            (cohort, metric, value) -> fleet.inject(new ScenarioEvent(
+                                    Duration.between(anchor, clock.instant()), cohort, metric, value)));
+                }, clock, EngineSettings.defaults(), format, access);
+    }
+
+    /** Stores the plan and starts a rollout of it as mona; returns the rollout id. */
+    public long start(Plan plan) {
+        return service.start(store(plan), "mona").id();
+    }
+
+    public long store(Plan plan) {
+        return store.plans().add(plan.changeId(), plan.service(), plan.version(), plan.owner(),
+                format.write(plan, Format.JSON), "test").id();
+    }
+
+    /** Lets {@code n} simulated minutes pass, ticking every live rollout after each. */
+    public void minutes(int n) {
+        for (int i = 0; i < n; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            service.tickAll();
+        }
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
