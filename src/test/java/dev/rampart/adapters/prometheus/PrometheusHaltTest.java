@@ -70,10 +70,7 @@ class PrometheusHaltTest {
                         "latency_histogram", "request_duration_seconds"), Clock.systemUTC()));
         awaitData(source);
 
-        Plan plan = new Plan(Plan.SCHEMA, "REL-PROM-1", "checkout", "2.1.0", "2.0.4", "olga", null,
-                List.of(Stage.of("canary", 10, Duration.ofHours(1)), Stage.of("ga", 100, null)),
-                List.of("error_rate > 5%"), null, null, null, null, null, AdapterSettings.simulator(),
-                new MetricSettings("prometheus", null, null), null, null);
+        Plan plan = plan();
         MemoryRollouts rollouts = new MemoryRollouts();
         EngineParts parts = new EngineParts(new Router(), source, n -> { }, rollouts, new MemoryIntents(),
                 ApprovalBook.assumedWhenDue(), Clock.systemUTC(), EngineSettings.defaults());
@@ -102,6 +99,34 @@ class PrometheusHaltTest {
         assertThat(halted.data().get("rule")).contains("error_rate > 5%");
         assertThat(r.state()).isIn(RolloutState.ROLLING_BACK, RolloutState.ROLLED_BACK);
         assertThat(haltTime).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void anUnreachablePrometheusIsAMonitoringGapTheEngineNotesWithoutRepeatingAndHaltsNothing() throws Exception {
+        int closed = IntegrationBinary.freePort();
+        MetricSource source = new PrometheusProvider().create(new AdapterContext("checkout", "2.1.0", "2.0.4",
+                Map.of("url", "http://127.0.0.1:" + closed, "timeout", "PT1S"), Clock.systemUTC()));
+        MemoryRollouts rollouts = new MemoryRollouts();
+        EngineParts parts = new EngineParts(new Router(), source, n -> { }, rollouts, new MemoryIntents(),
+                ApprovalBook.assumedWhenDue(), Clock.systemUTC(), EngineSettings.defaults());
+        RolloutEngine engine = RolloutEngine.start(PlanRules.parse(plan()), 1, parts, "olga");
+        for (int i = 0; i < 5; i++) {
+            assertThat(engine.tick().state()).isEqualTo(RolloutState.RUNNING);
+        }
+        List<AuditEvent> gaps = rollouts.events(engine.rollout().id()).stream()
+                .filter(e -> e.type().equals("metrics.failed")).toList();
+        // the engine notes a failure again only when it changes (the stage is part of it): once before the
+        // first stage is entered, once inside it; not on every one of the 5 ticks
+        assertThat(gaps).hasSize(2).extracting(AuditEvent::stage).containsExactly(null, "canary");
+        assertThat(gaps).extracting(e -> e.data().get("error")).distinct().singleElement().asString()
+                .startsWith("monitoring gap: Prometheus at 127.0.0.1:" + closed);
+    }
+
+    private static Plan plan() {
+        return new Plan(Plan.SCHEMA, "REL-PROM-1", "checkout", "2.1.0", "2.0.4", "olga", null,
+                List.of(Stage.of("canary", 10, Duration.ofHours(1)), Stage.of("ga", 100, null)),
+                List.of("error_rate > 5%"), null, null, null, null, null, AdapterSettings.simulator(),
+                new MetricSettings("prometheus", null, null), null, null);
     }
 
     private void startPrometheus(Path binary, int port) throws Exception {
