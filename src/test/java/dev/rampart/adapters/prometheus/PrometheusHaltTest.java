@@ -118,7 +118,7 @@ class PrometheusHaltTest {
         // the engine notes a failure again only when it changes (the stage is part of it): once before the
         // first stage is entered, once inside it; not on every one of the 5 ticks
         assertThat(gaps).hasSize(2).extracting(AuditEvent::stage).containsExactly(null, "canary");
-        assertThat(gaps).extracting(e -> e.data().get("error")).distinct().singleElement().asString()
+        assertThat(gaps.stream().map(e -> e.data().get("error")).distinct().toList()).singleElement().asString()
                 .startsWith("monitoring gap: Prometheus at 127.0.0.1:" + closed);
     }
 
