@@ -32,7 +32,8 @@ class ArchitectureTest {
     @Test
     void nothingBelowTheUiTouchesJavaFx() {
         noClasses().that().resideInAnyPackage("dev.rampart.domain..", "dev.rampart.engine..", "dev.rampart.store..",
-                        "dev.rampart.spi..", "dev.rampart.adapters..", "dev.rampart.format..", "dev.rampart.cli..")
+                        "dev.rampart.spi..", "dev.rampart.adapters..", "dev.rampart.format..", "dev.rampart.cli..",
+                        "dev.rampart.evidence..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
                 .check(classes);
     }
@@ -55,7 +56,8 @@ class ArchitectureTest {
 
     @Test
     void engineDoesNotReachUpOrIntoTheStore() {
-        noClasses().that().resideInAnyPackage("dev.rampart.engine..", "dev.rampart.spi..", "dev.rampart.format..")
+        noClasses().that().resideInAnyPackage("dev.rampart.engine..", "dev.rampart.spi..", "dev.rampart.format..",
+                        "dev.rampart.evidence..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.rampart.store..", "dev.rampart.cli..",
                         "dev.rampart.ui..", "dev.rampart.app..")
                 .check(classes);

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 final class Secrets {
     /** The signer's passphrase for signatures and emergency actions. */
     static final String PASSPHRASE_FILE = "RAMPART_PASSPHRASE_FILE";
+    /** A passphrase being set: a new person's first one, or a replacement. */
+    static final String NEW_PASSPHRASE_FILE = "RAMPART_NEW_PASSPHRASE_FILE";
 
     private Secrets() {
     }
@@ -38,5 +40,22 @@ final class Secrets {
             throw CliException.badInput("Nothing was typed (" + prompt.strip() + ")");
         }
         return typed;
+    }
+
+    /** A new secret: from the file {@code envVariable} names, or typed twice on the terminal. */
+    static char[] readNew(String envVariable, String prompt) {
+        char[] first = read(envVariable, prompt);
+        String file = System.getenv(envVariable);
+        if (file != null && !file.isBlank()) {
+            return first;
+        }
+        char[] again = read(envVariable, "Again: ");
+        boolean same = java.util.Arrays.equals(first, again);
+        java.util.Arrays.fill(again, '\0');
+        if (!same) {
+            java.util.Arrays.fill(first, '\0');
+            throw CliException.badInput("The two passphrases differ; nothing was changed");
+        }
+        return first;
     }
 }

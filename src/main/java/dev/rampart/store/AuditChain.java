@@ -41,21 +41,74 @@ public final class AuditChain {
 
     static String canonical(long seq, Long rolloutId, Instant at, String type, String actor, String stage,
                             Map<String, String> data, String previousHash) {
-        StringBuilder out = new StringBuilder(256);
+        return canonical(new StringBuilder(256), seq, rolloutId, at, type, actor, stage, CanonicalJson.object(data),
+                previousHash).toString();
+    }
+
+    /**
+     * The canonical text with the data given as its canonical JSON text, as the store writes it: verifying hashes
+     * the stored text as it is, without parsing it (an edited text fails the hash either way).
+     */
+    static StringBuilder canonical(StringBuilder out, long seq, Long rolloutId, Instant at, String type, String actor,
+                                   String stage, String dataJson, String previousHash) {
         out.append('[').append(seq).append(',');
         out.append(rolloutId == null ? "null" : rolloutId.toString()).append(',');
-        CanonicalJson.string(out, AT.format(at));
-        out.append(',');
+        out.append('"');
+        timestamp(out, at);
+        out.append("\",");
         CanonicalJson.string(out, type);
         out.append(',');
         CanonicalJson.string(out, actor);
         out.append(',');
         CanonicalJson.string(out, stage);
         out.append(',');
-        CanonicalJson.object(out, data);
+        out.append(dataJson);
         out.append(',');
         CanonicalJson.string(out, previousHash);
-        return out.append(']').toString();
+        return out.append(']');
+    }
+
+    /** {@code at} as {@code yyyy-MM-ddTHH:mm:ss.SSSZ} in UTC, written by hand: DateTimeFormatter is slow at a million. */
+    static void timestamp(StringBuilder out, Instant at) {
+        long seconds = at.getEpochSecond();
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(seconds, at.getNano(), ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            out.append(AT.format(at));
+            return;
+        }
+        pad(out, year, 4).append('-');
+        pad(out, t.getMonthValue(), 2).append('-');
+        pad(out, t.getDayOfMonth(), 2).append('T');
+        pad(out, t.getHour(), 2).append(':');
+        pad(out, t.getMinute(), 2).append(':');
+        pad(out, t.getSecond(), 2).append('.');
+        pad(out, at.getNano() / 1_000_000, 3).append('Z');
+    }
+
+    private static StringBuilder pad(StringBuilder out, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            out.append('0');
+        }
+        return out.append(digits);
+    }
+
+    /** The hash a stored row should carry, computed with {@code digest} (reused by the caller, one per thread). */
+    static String hashOfRow(StoredEvent row, MessageDigest digest, StringBuilder scratch) {
+        scratch.setLength(0);
+        canonical(scratch, row.seq(), row.rolloutId(), row.at(), row.type(), row.actor(), row.stage(), row.data(),
+                row.previousHash());
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(scratch.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     static byte[] sha256(byte[] bytes) {

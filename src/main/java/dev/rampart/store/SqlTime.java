@@ -22,6 +22,11 @@ final class SqlTime {
         statement.setObject(index, toMillis(instant).atOffset(ZoneOffset.UTC));
     }
 
+    static Instant get(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
     static Instant get(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

@@ -22,12 +22,18 @@ class CommandLineProcessTest {
     }
 
     private Result run(String... args) throws IOException, InterruptedException {
+        return run(java.util.Map.of(), args);
+    }
+
+    private Result run(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xlog:class+load=info", "-cp", System.getProperty("java.class.path"), "dev.rampart.app.Main"));
         command.addAll(List.of(args));
         Path log = dir.resolve("out-" + System.nanoTime() + ".txt");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the command finished").isTrue();
         return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
@@ -88,5 +94,32 @@ class CommandLineProcessTest {
         CliRun status = CliRun.of("--db", db, "rollout", "status", "1", "--json");
         assertThat(status.exitCode()).as(status.err()).isZero();
         assertThat(status.out()).contains("\"state\" : \"running\"").contains("\"stage\" : \"25pct\"");
+    }
+
+    @Test
+    void aReleaseOwnerSetsAPassphraseFromAFileAndSignsAnEmergencyPromote() throws Exception {
+        String db = "jdbc:h2:file:" + dir.resolve("promote-store").toAbsolutePath();
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, RolloutCommandTest.PLAN);
+        assertThat(run("--db", db, "plan", "import", plan.toString()).exitCode()).isZero();
+        assertThat(run("--db", db, "rollout", "start", "1").exitCode()).isZero();
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "correct horse battery staple\n");
+        Path wrong = dir.resolve("wrong.txt");
+        Files.writeString(wrong, "tr0ub4dor\n");
+
+        Result set = run(java.util.Map.of("RAMPART_NEW_PASSPHRASE_FILE", secret.toString()),
+                "--db", db, "people", "passphrase");
+        assertThat(set.exitCode()).as(set.output()).isZero();
+
+        Result refused = run(java.util.Map.of("RAMPART_PASSPHRASE_FILE", wrong.toString()),
+                "--db", db, "rollout", "promote", "1", "--force", "--reason", "security fix");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output()).containsIgnoringCase("passphrase").doesNotContain("tr0ub4dor");
+
+        Result promoted = run(java.util.Map.of("RAMPART_PASSPHRASE_FILE", secret.toString()),
+                "--db", db, "rollout", "promote", "1", "--force", "--reason", "security fix");
+        assertThat(promoted.exitCode()).as(promoted.output()).isZero();
+        assertThat(promoted.output()).contains(": completed").doesNotContain("correct horse");
     }
 }
