@@ -23,6 +23,8 @@ public final class DesktopNotifier {
                     } else {
                         note.showInformation();
                     }
+                    // The popup must not take the keyboard: Enter and Escape belong to the console.
+                    owner.requestFocus();
                 }
             }
         });

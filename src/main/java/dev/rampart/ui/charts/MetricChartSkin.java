@@ -49,6 +49,8 @@ public class MetricChartSkin extends SkinBase<MetricChart> {
         chart.setPainter(this::paint);
         registerChangeListener(chart.titleProperty(), o -> paint());
         registerChangeListener(chart.windowProperty(), o -> paint());
+        // A theme switch restyles the swatches: repaint in the new colours at once, not with the next sample.
+        textPaint.backgroundProperty().addListener(o -> paint());
     }
 
     private static Region swatch(String styleClass) {
@@ -201,6 +203,7 @@ public class MetricChartSkin extends SkinBase<MetricChart> {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setLineWidth(1);
+        List<double[]> taken = new ArrayList<>(); // label spans already drawn, per row: {row, from, to}
         for (ChartMarker m : chart.getMarkers()) {
             if (m.time() < range[0] || m.time() > range[1]) {
                 continue;
@@ -210,8 +213,27 @@ public class MetricChartSkin extends SkinBase<MetricChart> {
             g.setStroke(p);
             g.setFill(p);
             g.strokeLine(x, TOP, x, TOP + plotHeight);
-            g.fillText(m.label(), x + 3, TOP + 2);
+            measure.setText(m.label());
+            double width = measure.getLayoutBounds().getWidth();
+            boolean roomOnTheRight = x + 3 + width < LEFT + plotWidth;
+            double from = roomOnTheRight ? x + 3 : x - 3 - width;
+            int row = 0;
+            while (overlaps(taken, row, from, from + width)) {
+                row++;
+            }
+            taken.add(new double[] {row, from, from + width});
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(m.label(), from, TOP + 2 + row * 13);
         }
+    }
+
+    private static boolean overlaps(List<double[]> taken, int row, double from, double to) {
+        for (double[] t : taken) {
+            if (t[0] == row && from < t[2] + 4 && to > t[1] - 4) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void paintLegend(GraphicsContext g, MetricChart chart, Map<String, SeriesBuffer> series, double w) {

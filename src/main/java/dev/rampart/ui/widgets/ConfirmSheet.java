@@ -43,19 +43,22 @@ public final class ConfirmSheet implements Dialogs {
         card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         StackPane backdrop = new StackPane(card);
         backdrop.getStyleClass().add("sheet-backdrop");
-        Runnable hide = () -> {
+        javafx.event.EventHandler<KeyEvent> keys = e -> {
+            if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.ENTER) {
+                e.consume();
+                close.fire();
+            }
+        };
+        close.setOnAction(e -> {
+            layer.getScene().removeEventFilter(KeyEvent.KEY_PRESSED, keys);
             layer.getChildren().remove(backdrop);
             layer.setVisible(!layer.getChildren().isEmpty());
-        };
-        close.setOnAction(e -> hide.run());
-        backdrop.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.F1) {
-                e.consume();
-                hide.run();
-            }
         });
+        // On the scene, not the card: the keys work wherever the focus was when the sheet opened.
+        layer.getScene().addEventFilter(KeyEvent.KEY_PRESSED, keys);
         layer.getChildren().add(backdrop);
         layer.setVisible(true);
+        layer.getScene().getWindow().requestFocus(); // a desktop notification may hold the focus
         close.requestFocus();
     }
 
@@ -82,11 +85,11 @@ public final class ConfirmSheet implements Dialogs {
         Button ok = new Button(q.confirmText());
         ok.setId("sheetConfirm");
         ok.getStyleClass().add(q.danger() ? "danger" : "accent");
-        Label keys = new Label("Enter confirms · Esc cancels");
-        keys.getStyleClass().add("sheet-keys");
+        Label keyHint = new Label("Enter confirms · Esc cancels");
+        keyHint.getStyleClass().add("sheet-keys");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox buttons = new HBox(keys, gap, cancel, ok);
+        HBox buttons = new HBox(keyHint, gap, cancel, ok);
         buttons.getStyleClass().add("sheet-buttons");
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox card = new VBox(title, message);
@@ -100,7 +103,17 @@ public final class ConfirmSheet implements Dialogs {
         backdrop.getStyleClass().add("sheet-backdrop");
 
         boolean[] answered = {false};
+        javafx.event.EventHandler<KeyEvent> keys = e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
+                ok.fire();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                cancel.fire();
+            }
+        };
         Runnable close = () -> {
+            layer.getScene().removeEventFilter(KeyEvent.KEY_PRESSED, keys);
             layer.getChildren().remove(backdrop);
             layer.setVisible(!layer.getChildren().isEmpty());
         };
@@ -120,17 +133,11 @@ public final class ConfirmSheet implements Dialogs {
         };
         ok.setOnAction(e -> yes.run());
         cancel.setOnAction(e -> no.run());
-        backdrop.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                e.consume();
-                yes.run();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
-                e.consume();
-                no.run();
-            }
-        });
+        // On the scene, not the card: Enter and Escape work wherever the focus was when the sheet opened.
+        layer.getScene().addEventFilter(KeyEvent.KEY_PRESSED, keys);
         layer.getChildren().add(backdrop);
         layer.setVisible(true);
+        layer.getScene().getWindow().requestFocus(); // a desktop notification may hold the focus
         (focus != null ? focus : ok).requestFocus();
     }
 }
