@@ -72,6 +72,25 @@ public final class CohortTraffic {
         applying.set(now);
     }
 
+    /** The weight last asked for in the current stage (a person's slider), else the plan's; 0 before its stage. */
+    static double desired(dev.rampart.engine.RolloutStatus status, int index) {
+        dev.rampart.domain.plan.Stage stage = status.plan().stages().get(index);
+        if (index > status.rollout().stageIndex()) {
+            return 0;
+        }
+        java.util.List<dev.rampart.domain.rollout.AuditEvent> events = status.events();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            dev.rampart.domain.rollout.AuditEvent e = events.get(i);
+            if (e.type().equals("rollout.expanded")) {
+                break;
+            }
+            if (e.type().equals("traffic.requested") && stage.name().equals(e.stage())) {
+                return Double.parseDouble(e.data().get("traffic_percent"));
+            }
+        }
+        return stage.trafficPercent();
+    }
+
     /** {@code 25 %} */
     public static String percentText(double p) {
         if (Double.isNaN(p)) {

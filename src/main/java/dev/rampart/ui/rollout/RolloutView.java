@@ -4,7 +4,6 @@ import dev.rampart.ui.Dialogs;
 import dev.rampart.ui.Dialogs.Confirmation;
 import dev.rampart.ui.charts.ChartRefresher;
 import dev.rampart.ui.charts.MetricChart;
-import dev.rampart.ui.widgets.CohortSlider;
 import dev.rampart.ui.widgets.StageLadder;
 import dev.rampart.ui.widgets.StateChip;
 import javafx.collections.ListChangeListener;
@@ -25,6 +24,7 @@ public final class RolloutView {
     private final RolloutViewModel viewModel;
     private final Dialogs dialogs;
     private final List<MetricChart> charts = new ArrayList<>();
+    private CohortPanel cohortPanel;
     private boolean settingSwitch;
 
     @FXML private Label titleLabel;
@@ -70,13 +70,14 @@ public final class RolloutView {
         ladder.getSteps().setAll(viewModel.stages());
         viewModel.stages().addListener((ListChangeListener<Object>) c -> ladder.getSteps().setAll(viewModel.stages()));
         ladder.currentIndexProperty().bind(viewModel.currentStageProperty());
-        viewModel.cohorts().addListener((ListChangeListener<CohortTraffic>) c -> showCohorts());
-        showCohorts();
+        cohortPanel = new CohortPanel(viewModel, dialogs, cohortBox);
+        viewModel.cohorts().addListener((ListChangeListener<CohortTraffic>) c -> cohortPanel.show());
+        cohortPanel.show();
         globalSwitch.setSelected(true);
         viewModel.globalSwitchProperty().addListener((o, was, on) -> setSwitchQuietly(on));
         globalSwitch.selectedProperty().addListener((o, was, on) -> {
             if (!settingSwitch) {
-                askSwitch(null, on, () -> setSwitchQuietly(!on));
+                cohortPanel.askSwitch(null, on, () -> setSwitchQuietly(!on));
             }
         });
         globalSwitch.disableProperty().bind(viewModel.controllableProperty().not());
@@ -117,36 +118,6 @@ public final class RolloutView {
                 charts.forEach(chart -> chart.getMarkers().setAll(viewModel.markers())));
         viewModel.chartEpochProperty().addListener((o, was, now) -> charts.forEach(MetricChart::clear));
         refresher.start();
-    }
-
-    private void showCohorts() {
-        cohortBox.getChildren().clear();
-        for (CohortTraffic cohort : viewModel.cohorts()) {
-            CohortSlider slider = new CohortSlider();
-            slider.setId("cohort-" + cohort.name());
-            slider.cohortProperty().set(cohort.name());
-            slider.desiredProperty().bindBidirectional(cohort.desiredProperty());
-            slider.confirmedProperty().bind(cohort.confirmedProperty());
-            slider.adjustableProperty().bind(cohort.adjustableProperty());
-            slider.applyingProperty().bind(cohort.applyingProperty());
-            slider.switchedOnProperty().bind(cohort.switchedOnProperty());
-            slider.setOnCommit(value -> viewModel.requestTraffic(cohort, value));
-            slider.setOnSwitch((name, on) -> askSwitch(name, on, () -> {
-                slider.switchedOnProperty().unbind();
-                slider.switchedOnProperty().set(!on);
-                slider.switchedOnProperty().bind(cohort.switchedOnProperty());
-            }));
-            cohortBox.getChildren().add(slider);
-        }
-    }
-
-    private void askSwitch(String cohort, boolean on, Runnable undo) {
-        String flag = cohort == null ? "system.canary.enabled" : "canary.cohort." + cohort + ".enabled";
-        String effect = on ? "Traffic may flow to the new version again." : cohort == null
-                ? "No traffic goes to the new version: the rollout rolls back." : "The cohort goes back to the "
-                + "previous version and the rollout pauses.";
-        dialogs.confirm(new Confirmation("Turn " + (on ? "on " : "off ") + flag + "?", effect,
-                on ? "Turn on" : "Turn off", !on), () -> viewModel.setKillSwitch(cohort, on), undo);
     }
 
     private void setSwitchQuietly(boolean on) {

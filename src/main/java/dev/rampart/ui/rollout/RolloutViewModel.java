@@ -1,14 +1,11 @@
 package dev.rampart.ui.rollout;
 
 import dev.rampart.domain.plan.Plan;
-import dev.rampart.domain.plan.Stage;
-import dev.rampart.domain.rollout.AuditEvent;
 import dev.rampart.domain.rollout.Rollout;
 import dev.rampart.domain.rollout.RolloutState;
 import dev.rampart.engine.KillSwitches;
 import dev.rampart.engine.RolloutService;
 import dev.rampart.engine.RolloutStatus;
-import dev.rampart.spi.MetricWindow;
 import dev.rampart.ui.Command;
 import dev.rampart.ui.TaskRunner;
 import dev.rampart.ui.charts.ChartMarker;
@@ -27,7 +24,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -45,6 +41,7 @@ public final class RolloutViewModel {
     private final String user;
     private final ZoneId zone;
     private final SampleInbox inbox = new SampleInbox();
+    private final RolloutReader reader;
 
     private final ObservableList<RolloutChoice> rollouts = FXCollections.observableArrayList();
     private final ObjectProperty<RolloutChoice> selected = new SimpleObjectProperty<>(this, "selected");
@@ -82,6 +79,7 @@ public final class RolloutViewModel {
         this.quiet = Objects.requireNonNull(quiet);
         this.user = Objects.requireNonNull(user);
         this.zone = Objects.requireNonNull(zone);
+        this.reader = new RolloutReader(service, inbox);
         refresh = new Command<>((ignored, done) -> load(done));
         injectFault = new Command<>(faultsInjectable.getReadOnlyProperty(), (ignored, done) -> inject(done));
         pauseOrResume = new Command<>(controllable.getReadOnlyProperty(), (ignored, done) -> pauseOrResume(done));
@@ -273,7 +271,7 @@ public final class RolloutViewModel {
         RolloutChoice choice = selected.get();
         Long wanted = choice == null ? null : choice.id();
         Instant after = wanted != null && wanted == shownRollout ? metricsUntil : null;
-        quiet.run("Refreshing the rollout", () -> read(wanted, after), snapshot -> {
+        quiet.run("Refreshing the rollout", () -> reader.read(wanted, after), snapshot -> {
             apply(snapshot);
             done.run();
         }, failure -> {
@@ -282,40 +280,7 @@ public final class RolloutViewModel {
         });
     }
 
-    private record Snapshot(List<RolloutChoice> choices, RolloutStatus status, Instant metricsUntil) {
-    }
-
-    // Runs on a background thread: reads, and hands the chart samples to the inbox.
-    private Snapshot read(Long wanted, Instant after) {
-        List<Rollout> all = service.all();
-        List<RolloutChoice> choices = all.stream().limit(20).map(this::choice).toList();
-        Long id = wanted;
-        if (id == null) {
-            id = all.stream().filter(r -> r.state().isLive()).map(Rollout::id).findFirst()
-                    .orElse(all.isEmpty() ? null : all.get(0).id());
-        }
-        if (id == null) {
-            return new Snapshot(choices, null, null);
-        }
-        Instant until = after;
-        RolloutStatus status;
-        try {
-            MetricWindow window = service.metrics(id, ChartFeed.metrics(), after, Duration.ofMinutes(30));
-            status = service.status(id);
-            inbox.offerAll(ChartFeed.samples(window, status.currentStage()));
-            until = window.to();
-        } catch (RuntimeException metricsFailed) {
-            status = service.status(id);
-        }
-        return new Snapshot(choices, status, until);
-    }
-
-    private RolloutChoice choice(Rollout r) {
-        return new RolloutChoice(r.id(), "#" + r.id() + " · plan " + r.planId() + " · " + r.state().wireName(),
-                r.state().isLive());
-    }
-
-    private void apply(Snapshot s) {
+    private void apply(RolloutReader.Snapshot s) {
         rollouts.setAll(s.choices());
         if (s.status() == null) {
             hasRollout.set(false);
@@ -358,7 +323,7 @@ public final class RolloutViewModel {
             boolean on = status.killSwitches().getOrDefault(KillSwitches.flagName(row.name()), true);
             double confirmed = status.confirmedTraffic() == null ? Double.NaN
                     : status.confirmedTraffic().weight(row.name());
-            row.update(desired(status, i), confirmed, canControl && i <= r.stageIndex() && on, on);
+            row.update(CohortTraffic.desired(status, i), confirmed, canControl && i <= r.stageIndex() && on, on);
         }
         decision.set(DecisionExplanation.of(status.events(), zone));
         long newest = status.events().isEmpty() ? 0 : status.events().get(status.events().size() - 1).seq();
@@ -367,25 +332,6 @@ public final class RolloutViewModel {
         }
         noticedSeq = Math.max(noticedSeq, newest);
         markers.setAll(ChartFeed.markers(status.events()));
-    }
-
-    /** The weight last asked for in the current stage (a person's slider), else the plan's. */
-    private static double desired(RolloutStatus status, int index) {
-        Stage stage = status.plan().stages().get(index);
-        if (index > status.rollout().stageIndex()) {
-            return 0;
-        }
-        List<AuditEvent> events = status.events();
-        for (int i = events.size() - 1; i >= 0; i--) {
-            AuditEvent e = events.get(i);
-            if (e.type().equals("rollout.expanded")) {
-                break;
-            }
-            if (e.type().equals("traffic.requested") && stage.name().equals(e.stage())) {
-                return Double.parseDouble(e.data().get("traffic_percent"));
-            }
-        }
-        return stage.trafficPercent();
     }
 
     private void inject(Runnable done) {

@@ -73,4 +73,23 @@ class CalendarScreenTest {
         assertThat(schedules.notes).isEmpty();
         assertThat(schedules.plans.get(0).planId()).isEqualTo(1);
     }
+
+    @Test
+    void anAcceptedDragIsSavedAsANewVersionAndTheCalendarRedraws(FxRobot robot) throws Exception {
+        robot.clickOn("Week");
+        WaitForAsyncUtils.waitForFxEvents();
+        Node stage = robot.lookup(n -> n instanceof DayEntryView v && v.getEntry().getTitle().contains("internal_test")
+                && v.isVisible()).query();
+        Bounds b = stage.localToScreen(stage.getBoundsInLocal());
+
+        // One column to the left: Monday 30 November, no freeze, no predecessor.
+        robot.drag(b.getMinX() + b.getWidth() / 2, b.getMinY() + 8, MouseButton.PRIMARY)
+                .moveBy(-(b.getWidth() + 2) / 2, 0).moveBy(-(b.getWidth() + 2) / 2, 0).drop();
+
+        dev.rampart.ui.ConsoleFixture.waitUntil(() -> robot.lookup("#calendarMessage").queryAs(Label.class).getText()
+                .endsWith("Saved as a new version of DEMO-CHECKOUT-2.1.0."));
+        assertThat(schedules.notes).containsExactly("The rollout now starts at 30 Nov 09:00 (Africa/Cairo).");
+        assertThat(robot.lookup(n -> n instanceof DayEntryView v && v.getEntry().getTitle().contains("internal_test")
+                && v.isVisible()).tryQuery()).as("the rebuilt calendar shows the stage").isPresent();
+    }
 }
