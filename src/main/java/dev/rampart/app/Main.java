@@ -1,6 +1,7 @@
 package dev.rampart.app;
 
 import dev.rampart.cli.RampartCommand;
+import dev.rampart.store.DataFolder;
 
 import java.time.Clock;
 
@@ -15,7 +16,8 @@ public final class Main {
     public static void main(String[] args) {
         // The launcher is named only inside the lambda, so its JavaFX types load only when the console opens.
         int code = RampartCommand.execute(args, context -> new ConsoleLauncher().open(context),
-                new BuiltInDeployments(Clock.systemUTC(), Main.class.getClassLoader()));
+                new BuiltInDeployments(Clock.systemUTC(), Main.class.getClassLoader(),
+                        DataFolder.ofThisUser().resolve("plugins")));
         if (code != 0 || args.length > 0) {
             System.exit(code);
         }

@@ -40,7 +40,8 @@ public record CliContext(Globals globals, Console console, Deployments deploymen
     /** The service layer for rollouts on the wall clock, on this store; gates open on stored signatures. */
     public RolloutService rollouts(Store store) {
         AccessServices access = access(store);
-        return new RolloutService(store.plans(), store.rollouts(), store.intents(), access.approvals(), deployments,
+        return new RolloutService(store.plans(), store.rollouts(), store.intents(), access.approvals(),
+                deployments.filingEvidenceIn(store.audit()),
                 Clock.systemUTC(), EngineSettings.wallClock(), new PlanFormat(), access);
     }
 

@@ -1,6 +1,7 @@
 package dev.rampart.engine;
 
 import dev.rampart.domain.plan.Plan;
+import dev.rampart.domain.repo.AuditLog;
 
 import java.time.Instant;
 
@@ -14,4 +15,9 @@ public interface Deployments {
      * @throws IllegalArgumentException when the plan names an adapter or metric source that is not installed
      */
     Deployment open(Plan plan, long rolloutId, Instant anchor);
+
+    /** These deployments, recording what adapters did as {@code adapter.*} events in {@code audit}. */
+    default Deployments filingEvidenceIn(AuditLog audit) {
+        return this;
+    }
 }

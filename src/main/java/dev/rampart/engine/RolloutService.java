@@ -74,6 +74,7 @@ public final class RolloutService {
         PlanRules rules = PlanRules.parse(plan);
         Deployment deployment = deployments.open(plan, 0, clock.instant());
         RolloutEngine engine = RolloutEngine.start(rules, planId, parts(deployment), actor);
+        deployment.onRollout().accept(engine.rollout().id());
         if (deployment.clock() instanceof ScaledClock scaled) {
             scaled.release(); // created at the anchor; from here on it runs, as it will in every later process
         }

@@ -16,7 +16,7 @@ record CliRun(int exitCode, String out, String err) {
             throw new AssertionError("the console must not open in a command-line test");
         };
         int code = RampartCommand.execute(args, noWindow,
-                new BuiltInDeployments(Clock.systemUTC(), CliRun.class.getClassLoader()),
+                new BuiltInDeployments(Clock.systemUTC(), CliRun.class.getClassLoader(), null),
                 new PrintWriter(out, true), new PrintWriter(err, true));
         return new CliRun(code, out.toString(), err.toString());
     }

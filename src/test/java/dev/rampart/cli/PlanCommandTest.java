@@ -25,7 +25,10 @@ class PlanCommandTest {
 
     @Test
     void bothSeedFilesAndTheExampleValidate() {
-        for (Path file : new Path[] {SEED_000, SEED_004, CHECKOUT}) {
+        for (Path file : new Path[] {SEED_000, SEED_004, CHECKOUT,
+                Path.of("docs/examples/adapters/command-argo-rollouts.json"),
+                Path.of("docs/examples/adapters/command-make-rollback.json"),
+                Path.of("docs/examples/adapters/command-alembic-downgrade.json")}) {
             CliRun run = CliRun.of("plan", "validate", file.toString());
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
             assertThat(run.out()).contains(file + ": ok");

@@ -115,7 +115,7 @@ class CommandAdapterTest {
     }
 
     @Test
-    void theWorkedExamplesParse() throws Exception {
+    void theWorkedExamplesAreValidPlansWhoseSettingsTheAdapterTakes() throws Exception {
         ObjectMapper json = new ObjectMapper();
         Path examples = Path.of("docs/examples/adapters");
         List<String> names = List.of("command-argo-rollouts.json", "command-make-rollback.json",
@@ -124,8 +124,10 @@ class CommandAdapterTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> plan = json.readValue(examples.resolve(name).toFile(), Map.class);
             @SuppressWarnings("unchecked")
-            Map<String, Object> settings = new LinkedHashMap<>((Map<String, Object>) plan.get("adapter"));
-            assertThat(settings).containsEntry("type", "command");
+            Map<String, Object> adapter = (Map<String, Object>) plan.get("adapter");
+            assertThat(adapter).containsEntry("type", "command");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> settings = new LinkedHashMap<>((Map<String, Object>) adapter.get("settings"));
             settings.put("working_directory", dir.toString());
             assertThat(adapter(settings)).as(name).isNotNull();
         }
