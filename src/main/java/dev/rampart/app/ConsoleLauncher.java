@@ -1,5 +1,6 @@
 package dev.rampart.app;
 
+import dev.rampart.adapters.Plugins;
 import dev.rampart.cli.CliContext;
 import dev.rampart.cli.CliException;
 import dev.rampart.cli.Console;
@@ -81,7 +82,9 @@ final class ConsoleLauncher implements Console {
                     List.of(tasks::close, quiet::close, closed::countDown))
                     .withSchedules(new StoredPlanSchedules(store.plans(), store.rollouts(), catalog, new PlanFormat()))
                     .withRollouts(rollouts, quiet)
-                    .withAccess(cx.access(store), store.audit(), store.audit());
+                    .withAccess(cx.access(store), store.audit(), store.audit())
+                    .withPlugins(() -> Plugins.discover(ConsoleLauncher.class.getClassLoader(),
+                            DataFolder.ofThisUser().resolve("plugins")));
             MainWindow window = new MainWindow(context);
             Stage stage = new Stage();
             window.shell().show(first);

@@ -6,6 +6,10 @@ import dev.rampart.ui.calendar.CalendarView;
 import dev.rampart.ui.checklists.ChecklistsView;
 import dev.rampart.ui.checklists.ChecklistsViewModel;
 import dev.rampart.ui.calendar.CalendarViewModel;
+import dev.rampart.ui.adapters.AdaptersView;
+import dev.rampart.ui.adapters.AdaptersViewModel;
+import dev.rampart.ui.people.PeopleView;
+import dev.rampart.ui.people.PeopleViewModel;
 import dev.rampart.ui.releases.PlanFileChooser;
 import dev.rampart.ui.releases.ReleasesView;
 import dev.rampart.ui.releases.ReleasesViewModel;
@@ -152,6 +156,12 @@ public final class MainWindow {
                 context.access(), context.tasks(), ZoneId.systemDefault()), sheet, context.user()));
         controllers.register(AuditView.class, () -> new AuditView(new AuditViewModel(context.audit(),
                 context.integrity(), context.tasks())));
+        controllers.register(PeopleView.class, () -> new PeopleView(context.access() == null
+                ? PeopleViewModel.unavailable(context.tasks())
+                : new PeopleViewModel(context.access().people(), context.access().access(), context.tasks(),
+                        context.user())));
+        controllers.register(AdaptersView.class, () -> new AdaptersView(new AdaptersViewModel(context.plugins(),
+                context.tasks())));
         controllers.register(ReleasesView.class, () -> {
             releasesView = new ReleasesView(releases, chooser);
             return releasesView;

@@ -7,7 +7,10 @@ import dev.rampart.engine.access.AccessServices;
 import dev.rampart.engine.RolloutService;
 import dev.rampart.ui.calendar.PlanSchedules;
 
+import dev.rampart.adapters.Plugins;
+
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Objects;
 
 /**
@@ -23,10 +26,11 @@ import java.util.Objects;
  * @param access    people, roles and signatures (the Checklists screen signs through it)
  * @param audit     the audit trail the Audit screen lists
  * @param integrity the audit trail's hash-chain check, shown on the Audit screen
+ * @param plugins   finds the adapters installed (class path and plug-in folder), for the Adapters screen
  */
 public record UiContext(PlanCatalog plans, TaskRunner tasks, String user, List<Runnable> onClose,
                         PlanSchedules schedules, RolloutService rollouts, TaskRunner quiet, AccessServices access,
-                        AuditLog audit, AuditIntegrity integrity) {
+                        AuditLog audit, AuditIntegrity integrity, Supplier<Plugins> plugins) {
     public UiContext {
         Objects.requireNonNull(plans, "plans");
         Objects.requireNonNull(tasks, "tasks");
@@ -34,10 +38,11 @@ public record UiContext(PlanCatalog plans, TaskRunner tasks, String user, List<R
         onClose = onClose == null ? List.of() : List.copyOf(onClose);
         schedules = schedules == null ? PlanSchedules.NONE : schedules;
         quiet = quiet == null ? tasks : quiet;
+        plugins = plugins == null ? () -> Plugins.discover(UiContext.class.getClassLoader(), null) : plugins;
     }
 
     public UiContext(PlanCatalog plans, TaskRunner tasks, String user, List<Runnable> onClose) {
-        this(plans, tasks, user, onClose, null, null, null, null, null, null);
+        this(plans, tasks, user, onClose, null, null, null, null, null, null, null);
     }
 
     public UiContext(PlanCatalog plans, TaskRunner tasks, String user) {
@@ -45,15 +50,22 @@ public record UiContext(PlanCatalog plans, TaskRunner tasks, String user, List<R
     }
 
     public UiContext withSchedules(PlanSchedules s) {
-        return new UiContext(plans, tasks, user, onClose, s, rollouts, quiet, access, audit, integrity);
+        return new UiContext(plans, tasks, user, onClose, s, rollouts, quiet, access, audit, integrity, plugins);
     }
 
     public UiContext withRollouts(RolloutService service, TaskRunner quietRunner) {
-        return new UiContext(plans, tasks, user, onClose, schedules, service, quietRunner, access, audit, integrity);
+        return new UiContext(plans, tasks, user, onClose, schedules, service, quietRunner, access, audit, integrity,
+                plugins);
     }
 
     public UiContext withAccess(AccessServices accessServices, AuditLog auditLog, AuditIntegrity auditIntegrity) {
         return new UiContext(plans, tasks, user, onClose, schedules, rollouts, quiet, accessServices, auditLog,
-                auditIntegrity);
+                auditIntegrity, plugins);
+    }
+
+    /** The adapters screen scans with {@code discovery}: the class path and the user's plug-in folder. */
+    public UiContext withPlugins(Supplier<Plugins> discovery) {
+        return new UiContext(plans, tasks, user, onClose, schedules, rollouts, quiet, access, audit, integrity,
+                discovery);
     }
 }

@@ -71,7 +71,7 @@ class MainWindowTest {
         assertThat(robot.lookup("#releasesScreen").tryQuery()).isEmpty();
         assertThat(robot.lookup("#nav-calendar").queryAs(ToggleButton.class).isSelected()).isTrue();
 
-        for (String screen : List.of("rollout", "checklists", "audit", "calendar")) {
+        for (String screen : List.of("rollout", "checklists", "audit", "people", "adapters", "calendar")) {
             robot.clickOn("#nav-" + screen);
             Node shown = robot.lookup("#" + screen + "Screen").query();
             assertThat(shown.isVisible()).as(screen).isTrue();

@@ -51,8 +51,17 @@ public final class PeopleViewModel {
 
     /** @param user the person using the console, who acts as admin here */
     public PeopleViewModel(People people, Access access, TaskRunner tasks, String user) {
-        this.people = Objects.requireNonNull(people);
-        this.access = Objects.requireNonNull(access);
+        this(Objects.requireNonNull(people), Objects.requireNonNull(access), tasks, user, true);
+    }
+
+    /** For a console without a store of people (previews, some tests): the screen says so and changes nothing. */
+    public static PeopleViewModel unavailable(TaskRunner tasks) {
+        return new PeopleViewModel(null, null, tasks, null, false);
+    }
+
+    private PeopleViewModel(People people, Access access, TaskRunner tasks, String user, boolean available) {
+        this.people = people;
+        this.access = access;
         this.tasks = Objects.requireNonNull(tasks);
         this.user = user;
         reload = new Command<>((ignored, done) -> load(done));
@@ -125,6 +134,10 @@ public final class PeopleViewModel {
     }
 
     private void load(Runnable done) {
+        if (people == null) {
+            fail(new IllegalStateException("This console has no store of people to show."), done);
+            return;
+        }
         tasks.run("Loading people", () -> new Loaded(people.list().stream()
                         .map(p -> PersonRow.of(p, people.canSign(p.name()))).toList(),
                 access.allows(user, Permission.MANAGE_PEOPLE)),

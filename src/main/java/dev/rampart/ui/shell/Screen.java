@@ -6,7 +6,9 @@ public enum Screen {
     CALENDAR("Calendar", "calendar/CalendarView.fxml"),
     ROLLOUT("Rollout", "rollout/RolloutView.fxml"),
     CHECKLISTS("Checklists", "checklists/ChecklistsView.fxml"),
-    AUDIT("Audit", "audit/AuditView.fxml");
+    AUDIT("Audit", "audit/AuditView.fxml"),
+    PEOPLE("People", "people/PeopleView.fxml"),
+    ADAPTERS("Adapters", "adapters/AdaptersView.fxml");
 
     private final String title;
     private final String view;

@@ -45,7 +45,7 @@ public final class ShellView {
         this.rollbackBar = rollbackBar;
     }
 
-    /** Ctrl+1 … Ctrl+5 (Cmd on macOS) for the screens, in navigation order. */
+    /** Ctrl+1 … Ctrl+7 (Cmd on macOS) for the screens, in navigation order. */
     public static KeyCombination shortcut(Screen screen) {
         return new KeyCodeCombination(KeyCode.valueOf("DIGIT" + screen.shortcutDigit()), KeyCombination.SHORTCUT_DOWN);
     }

@@ -1,9 +1,9 @@
 #!/bin/sh
 # Regenerates the README screenshots from the real app: a fresh demo store per picture, the console under Xvfb,
 # each screen photographed by the app itself (--screenshot) after the demo rollout has run for a while.
-# Needs xvfb (xvfb-run) and GTK (libgtk-3-0). Usage: scripts/screenshots.sh [OUT_DIR]   (default docs/screenshots)
+# Needs xvfb (xvfb-run) and GTK (libgtk-3-0). Usage: docs/screenshots/regenerate.sh [OUT_DIR]   (default docs/screenshots)
 set -eu
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 out="${1:-docs/screenshots}"
 mkdir -p "$out"
 [ -f target/rampart.jar ] || mvn -q -o package -DskipTests
@@ -22,3 +22,5 @@ shot releases 2 releases
 shot calendar 3 calendar
 shot checklists 3 checklists
 shot audit 8 audit
+shot people 3 people
+shot adapters 2 adapters
