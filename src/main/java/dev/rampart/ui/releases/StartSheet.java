@@ -1,0 +1,59 @@
+package dev.rampart.ui.releases;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+import java.util.Objects;
+
+/** The checklist shown in the window's sheet before a rollout starts: each item, the role that signs it, who did. */
+final class StartSheet {
+    private static final double MAX_HEIGHT = 360;
+
+    private StartSheet() {
+    }
+
+    static Node of(StartChecklist checklist) {
+        VBox box = new VBox();
+        box.setId("startChecklist");
+        box.getStyleClass().add("start-checklist");
+        if (!checklist.warning().isEmpty()) {
+            Label warning = new Label(checklist.warning());
+            warning.getStyleClass().add("start-warning");
+            warning.setWrapText(true);
+            box.getChildren().add(warning);
+        }
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("start-items");
+        int row = 0;
+        String section = null;
+        for (StartChecklist.Line line : checklist.lines()) {
+            if (!Objects.equals(section, line.section())) {
+                section = line.section();
+                Label heading = new Label(section.toUpperCase(java.util.Locale.ROOT));
+                heading.getStyleClass().add("start-section");
+                grid.add(heading, 0, row++, 2, 1);
+            }
+            Label text = new Label(line.text());
+            text.getStyleClass().add("start-item");
+            text.setWrapText(true);
+            Label signed = new Label(line.signed());
+            signed.getStyleClass().add("start-signed");
+            signed.setWrapText(true);
+            Label role = new Label(line.role());
+            role.getStyleClass().add("start-role");
+            grid.add(new VBox(text, signed), 0, row);
+            grid.add(role, 1, row++);
+        }
+        if (row > 0) {
+            ScrollPane scroll = new ScrollPane(grid);
+            scroll.setFitToWidth(true);
+            scroll.setMaxHeight(MAX_HEIGHT);
+            scroll.getStyleClass().add("start-scroll");
+            box.getChildren().add(scroll);
+        }
+        return box;
+    }
+}
