@@ -70,6 +70,7 @@ public final class ReleasesView {
     @FXML private Button startButton;
     @FXML private Button exportButton;
     @FXML private Button evidenceButton;
+    @FXML private Node planActions;
 
     /**
      * @param dialogs     the window's in-window sheet, for the checklist shown before a start
@@ -158,6 +159,7 @@ public final class ReleasesView {
     }
 
     private void bindActions() {
+        showWhen(planActions, viewModel.selectedPlanProperty().isNotNull());
         startButton.disableProperty().bind(viewModel.startRollout().executableProperty().not());
         exportButton.disableProperty().bind(viewModel.exportPlan().executableProperty().not());
         evidenceButton.disableProperty().bind(viewModel.exportEvidence().executableProperty().not());

@@ -48,7 +48,7 @@ public record StartChecklist(long planId, String changeId, String title, String 
                 + (plan.previousVersion() == null ? "" : " (from " + plan.previousVersion() + ")")
                 + " through " + stages + ". "
                 + (lines.isEmpty() ? "The plan lists no preconditions or smoke tests."
-                : "Check these first. They are signed on the Checklists screen, for the new rollout.");
+                : "Check these before you start; once it runs, approvers sign them for it on the Checklists screen.");
         String warning = last != null && last.state().isLive()
                 ? "Rollout #" + last.id() + " of this plan is still " + last.state().wireName() + "." : "";
         return new StartChecklist(planId, plan.changeId(), "Start a rollout of " + plan.changeId() + "?", message,

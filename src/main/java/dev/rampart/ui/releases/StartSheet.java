@@ -3,7 +3,10 @@ package dev.rampart.ui.releases;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.Objects;
@@ -27,6 +30,11 @@ final class StartSheet {
         }
         GridPane grid = new GridPane();
         grid.getStyleClass().add("start-items");
+        ColumnConstraints item = new ColumnConstraints();
+        item.setHgrow(Priority.ALWAYS);
+        ColumnConstraints role = new ColumnConstraints();
+        role.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().addAll(item, role);
         int row = 0;
         String section = null;
         for (StartChecklist.Line line : checklist.lines()) {
@@ -42,10 +50,10 @@ final class StartSheet {
             Label signed = new Label(line.signed());
             signed.getStyleClass().add("start-signed");
             signed.setWrapText(true);
-            Label role = new Label(line.role());
-            role.getStyleClass().add("start-role");
+            Label roleName = new Label(line.role());
+            roleName.getStyleClass().add("start-role");
             grid.add(new VBox(text, signed), 0, row);
-            grid.add(role, 1, row++);
+            grid.add(roleName, 1, row++);
         }
         if (row > 0) {
             ScrollPane scroll = new ScrollPane(grid);
