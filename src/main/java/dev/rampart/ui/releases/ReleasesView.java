@@ -201,7 +201,7 @@ public final class ReleasesView {
             @SuppressWarnings("unchecked") // every column of the plan table shows text
             TableColumn<PlanSummary, String> column = (TableColumn<PlanSummary, String>) each;
             String id = column.getId();
-            column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(ReleasesViewModel.cellText(id, cell.getValue())));
+            column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(PlanCells.cellText(id, cell.getValue())));
             column.setCellFactory(c -> "state".equals(id) ? new StateChipCell<>() : new FullTextCell<>());
         }
         emptyTitle.textProperty().bind(viewModel.emptyTitleProperty());

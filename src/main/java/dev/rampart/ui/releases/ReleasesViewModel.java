@@ -6,7 +6,6 @@ import dev.rampart.engine.ImportOutcome;
 import dev.rampart.engine.PlanCatalog;
 import dev.rampart.engine.PlanSummary;
 import dev.rampart.engine.access.NotPermittedException;
-import dev.rampart.evidence.EvidencePack;
 import dev.rampart.format.Problem;
 import dev.rampart.ui.Command;
 import dev.rampart.ui.TaskRunner;
@@ -27,11 +26,9 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -223,7 +220,7 @@ public final class ReleasesViewModel {
         startChecklist.set(null);
         Runnable done = whileBusy(() -> { });
         tasks.run("Starting " + checklist.changeId(), () -> {
-            Rollout started = actions.rollouts().start(checklist.planId(), actions.user());
+            Rollout started = actions.start(checklist.planId());
             return new Started(started, catalog.plans());
         }, started -> {
             show(started.plans(), checklist.planId());
@@ -289,12 +286,8 @@ public final class ReleasesViewModel {
 
     private void readChecklist(Runnable done) {
         PlanSummary plan = selectedPlan.get();
-        tasks.run("Reading the checklist of " + plan.changeId(), () -> {
-            Plan full = fullPlan(plan.id());
-            Optional<Rollout> last = latestRollout(plan.id());
-            return StartChecklist.of(plan.id(), full, last.orElse(null),
-                    last.map(r -> actions.signatures().list(r.id())).orElse(List.of()), ZoneId.systemDefault());
-        }, checklist -> {
+        tasks.run("Reading the checklist of " + plan.changeId(),
+                () -> actions.checklist(plan.id(), fullPlan(plan.id()), ZoneId.systemDefault()), checklist -> {
             done.run();
             startChecklist.set(checklist);
         }, failure -> {
@@ -305,13 +298,8 @@ public final class ReleasesViewModel {
 
     private void writeEvidence(Path chosen, Runnable done) {
         PlanSummary plan = selectedPlan.get();
-        tasks.run("Exporting the evidence of " + plan.changeId(), () -> {
-            Rollout last = latestRollout(plan.id()).orElseThrow(() ->
-                    new IllegalStateException(plan.changeId() + " has not been rolled out yet"));
-            Path dir = EvidenceFolder.inside(chosen, plan.changeId(), last.id());
-            EvidencePack.Written written = actions.evidence().export(actions.user(), last.id(), dir);
-            return new Evidence(last.id(), written.dir().resolve("report.html").toAbsolutePath());
-        }, pack -> {
+        tasks.run("Exporting the evidence of " + plan.changeId(),
+                () -> actions.exportEvidence(plan.id(), plan.changeId(), chosen), pack -> {
             say("Evidence pack of rollout #" + pack.rolloutId() + " written: open " + pack.report(), false,
                     pack.report().toString());
             done.run();
@@ -330,12 +318,6 @@ public final class ReleasesViewModel {
         Plan read = catalog.plan(id).orElseThrow(() -> new IllegalStateException("The plan is no longer stored"));
         fullPlans.put(id, read);
         return read;
-    }
-
-    /** Off the FX thread only. */
-    private Optional<Rollout> latestRollout(long planId) {
-        return actions.rollouts().all().stream().filter(r -> r.planId() == planId)
-                .max(Comparator.comparing(Rollout::createdAt).thenComparingLong(Rollout::id));
     }
 
     private void say(String text, boolean refused, String path) {
@@ -392,7 +374,7 @@ public final class ReleasesViewModel {
             return;
         }
         detailTitle.set(plan.changeId());
-        detailSubtitle.set(plan.service() + " " + plan.version() + " · owner " + orDash(plan.owner()));
+        detailSubtitle.set(plan.service() + " " + plan.version() + " · owner " + PlanCells.orDash(plan.owner()));
         Plan full = fullPlans.get(plan.id());
         if (full != null) {
             showStages(full);
@@ -421,32 +403,6 @@ public final class ReleasesViewModel {
         selectedStages.setAll(full.stages().stream().map(StageStep::of).toList());
     }
 
-    // Cell texts, kept here so they are tested without a window.
-
-    /** The text of a plan-table cell; {@code column} is the column's id in the view. */
-    public static String cellText(String column, PlanSummary plan) {
-        return switch (column) {
-            case "change" -> orDash(plan.changeId());
-            case "service" -> orDash(plan.service());
-            case "version" -> orDash(plan.version());
-            case "owner" -> orDash(plan.owner());
-            case "stages" -> stagesText(plan);
-            case "state" -> plan.state();
-            case "currentStage" -> orDash(plan.currentStage());
-            case "nextDecision" -> orDash(plan.nextDecision());
-            default -> throw new IllegalArgumentException("No plan column " + column);
-        };
-    }
-
-    /** {@code 4 · internal_test, friendly_gp, beta, ga} */
-    public static String stagesText(PlanSummary plan) {
-        return plan.stages().size() + " · " + String.join(", ", plan.stages());
-    }
-
-    public static String orDash(String text) {
-        return text == null || text.isBlank() ? "—" : text;
-    }
-
     private static String countText(int count) {
         return count == 0 ? "No plans" : count == 1 ? "1 plan" : count + " plans";
     }
@@ -465,6 +421,4 @@ public final class ReleasesViewModel {
     private record Started(Rollout rollout, List<PlanSummary> plans) {
     }
 
-    private record Evidence(long rolloutId, Path report) {
-    }
 }

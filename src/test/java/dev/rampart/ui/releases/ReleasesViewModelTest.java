@@ -265,9 +265,9 @@ class ReleasesViewModelTest {
     void stagesColumnShowsCountAndNames() {
         PlanSummary plan = catalog.add(SamplePlans.checkout());
 
-        assertThat(ReleasesViewModel.stagesText(plan)).isEqualTo("4 · internal_test, friendly_gp, beta, ga");
-        assertThat(ReleasesViewModel.cellText("stages", plan)).isEqualTo("4 · internal_test, friendly_gp, beta, ga");
-        assertThat(ReleasesViewModel.cellText("nextDecision", plan)).isEqualTo("—");
-        assertThat(ReleasesViewModel.cellText("state", plan)).isEqualTo("draft");
+        assertThat(PlanCells.stagesText(plan)).isEqualTo("4 · internal_test, friendly_gp, beta, ga");
+        assertThat(PlanCells.cellText("stages", plan)).isEqualTo("4 · internal_test, friendly_gp, beta, ga");
+        assertThat(PlanCells.cellText("nextDecision", plan)).isEqualTo("—");
+        assertThat(PlanCells.cellText("state", plan)).isEqualTo("draft");
     }
 }
