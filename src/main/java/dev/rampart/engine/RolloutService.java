@@ -2,6 +2,8 @@ package dev.rampart.engine;
 
 import dev.rampart.domain.plan.Plan;
 import dev.rampart.domain.plan.Stage;
+import dev.rampart.domain.repo.AuditIntegrity;
+import dev.rampart.domain.repo.AuditLog;
 import dev.rampart.domain.repo.IntentRepository;
 import dev.rampart.domain.repo.PlanRepository;
 import dev.rampart.domain.repo.RolloutRepository;
@@ -12,6 +14,7 @@ import dev.rampart.domain.rollout.NewEvent;
 import dev.rampart.domain.rollout.Rollout;
 import dev.rampart.domain.rollout.RolloutState;
 import dev.rampart.engine.access.AccessServices;
+import dev.rampart.engine.access.EvidenceExport;
 import dev.rampart.engine.access.Permission;
 import dev.rampart.engine.access.SignRequest;
 import dev.rampart.format.Format;
@@ -227,6 +230,15 @@ public final class RolloutService {
         }
         return new RolloutStatus(rollout, plan, rollouts.events(rolloutId),
                 a == null ? null : a.engine().confirmedTraffic(), switches, a != null && a.deployment().faults() != null);
+    }
+
+    /**
+     * The evidence export over this service's store and clock. The console reaches the store only through its
+     * services, so it asks here; {@code audit} must be the trail this store's rollouts are written to.
+     */
+    public EvidenceExport evidence(AuditLog audit, AuditIntegrity integrity) {
+        return new EvidenceExport(rollouts, plans, access.signatures(), audit, integrity, access.access(), format,
+                clock);
     }
 
     /** Every rollout this process has attached to, for a clean shutdown. */

@@ -13,11 +13,15 @@ import dev.rampart.format.ImportResult;
 import dev.rampart.format.PlanFormat;
 import dev.rampart.format.PlanImporter;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -85,6 +89,23 @@ public final class StoredPlanCatalog implements PlanCatalog {
 
     public String export(StoredPlan stored, Format to) {
         return format.write(plan(stored), to);
+    }
+
+    @Override
+    public Optional<Plan> plan(long id) {
+        return plans.find(id).map(this::plan);
+    }
+
+    @Override
+    public void export(long id, Path file) {
+        StoredPlan stored = plans.find(id).orElseThrow(() -> new IllegalArgumentException("There is no plan " + id));
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        Format to = name.endsWith(".yaml") || name.endsWith(".yml") ? Format.YAML : Format.JSON;
+        try {
+            Files.writeString(file, export(stored, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

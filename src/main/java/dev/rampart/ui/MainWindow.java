@@ -11,10 +11,12 @@ import dev.rampart.ui.adapters.AdaptersViewModel;
 import dev.rampart.ui.people.PeopleView;
 import dev.rampart.ui.people.PeopleViewModel;
 import dev.rampart.ui.releases.PlanFileChooser;
+import dev.rampart.ui.releases.ReleaseActions;
 import dev.rampart.ui.releases.ReleasesView;
 import dev.rampart.ui.releases.ReleasesViewModel;
 import dev.rampart.ui.rollback.RollbackBar;
 import dev.rampart.ui.rollback.RollbackViewModel;
+import dev.rampart.ui.rollout.RolloutChoice;
 import dev.rampart.ui.rollout.RolloutView;
 import dev.rampart.ui.rollout.RolloutViewModel;
 import dev.rampart.ui.shell.Screen;
@@ -71,7 +73,9 @@ public final class MainWindow {
         Objects.requireNonNull(context.access(), "the console needs the access services");
         Objects.requireNonNull(context.audit(), "the console needs the audit trail");
         this.shell = new ShellViewModel(context.user(), context.tasks());
-        this.releases = new ReleasesViewModel(context.plans(), context.tasks());
+        this.releases = new ReleasesViewModel(context.plans(), context.tasks(), new ReleaseActions(context.rollouts(),
+                context.access().signatures(), context.rollouts().evidence(context.audit(), context.integrity()),
+                context.user()));
         this.rollout = new RolloutViewModel(context.rollouts(), context.tasks(), context.quiet(), context.user(),
                 ZoneId.systemDefault());
         this.rollback = new RollbackViewModel(context.rollouts(), context.tasks(), context.quiet(), context.user());
@@ -163,7 +167,10 @@ public final class MainWindow {
         controllers.register(AdaptersView.class, () -> new AdaptersView(new AdaptersViewModel(context.plugins(),
                 context.tasks())));
         controllers.register(ReleasesView.class, () -> {
-            releasesView = new ReleasesView(releases, chooser);
+            releasesView = new ReleasesView(releases, chooser, sheet, shortcuts, id -> {
+                rollout.selectedProperty().set(new RolloutChoice(id, "#" + id, true));
+                shell.show(Screen.ROLLOUT);
+            });
             return releasesView;
         });
         return views.load("/fxml/shell/ShellView.fxml");

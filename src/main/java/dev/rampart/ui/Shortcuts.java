@@ -16,9 +16,14 @@ public final class Shortcuts {
     }
 
     private final List<Shortcut> all = new ArrayList<>();
+    private Scene installedOn;
 
+    /** Adds a shortcut; once installed, a later one (a screen's own, added when it loads) is installed at once. */
     public Shortcuts add(KeyCombination keys, String what, Runnable action) {
         all.add(new Shortcut(keys, what, action));
+        if (installedOn != null) {
+            installedOn.getAccelerators().put(keys, action);
+        }
         return this;
     }
 
@@ -27,6 +32,7 @@ public final class Shortcuts {
     }
 
     public void install(Scene scene) {
+        installedOn = scene;
         for (Shortcut s : all) {
             scene.getAccelerators().put(s.keys(), s.action());
         }

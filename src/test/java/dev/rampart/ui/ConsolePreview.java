@@ -1,5 +1,6 @@
 package dev.rampart.ui;
 
+import dev.rampart.domain.plan.Plan;
 import dev.rampart.engine.ImportOutcome;
 import dev.rampart.engine.PlanCatalog;
 import dev.rampart.engine.PlanSummary;
@@ -58,6 +59,18 @@ public final class ConsolePreview {
             public List<PlanSummary> plans() {
                 pause();
                 return catalog.plans();
+            }
+
+            @Override
+            public Optional<Plan> plan(long id) {
+                pause();
+                return catalog.plan(id);
+            }
+
+            @Override
+            public void export(long id, Path file) {
+                pause();
+                catalog.export(id, file);
             }
 
             private void pause() {

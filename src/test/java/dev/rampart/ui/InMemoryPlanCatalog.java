@@ -5,11 +5,17 @@ import dev.rampart.domain.plan.Stage;
 import dev.rampart.engine.ImportOutcome;
 import dev.rampart.engine.PlanCatalog;
 import dev.rampart.engine.PlanSummary;
+import dev.rampart.format.Format;
+import dev.rampart.format.PlanFormat;
 import dev.rampart.format.Problem;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class InMemoryPlanCatalog implements PlanCatalog {
     private final List<PlanSummary> plans = new CopyOnWriteArrayList<>();
+    private final Map<Long, Plan> full = new ConcurrentHashMap<>();
     private final Map<String, ImportOutcome> scripts = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicInteger loads = new AtomicInteger();
@@ -31,6 +38,7 @@ public final class InMemoryPlanCatalog implements PlanCatalog {
         PlanSummary summary = new PlanSummary(ids.incrementAndGet(), plan.changeId(), plan.service(), plan.version(),
                 plan.owner(), plan.stages().stream().map(Stage::name).toList(), state, currentStage, nextDecision);
         plans.add(summary);
+        full.put(summary.id(), plan);
         return summary;
     }
 
@@ -80,6 +88,26 @@ public final class InMemoryPlanCatalog implements PlanCatalog {
         throwIfFailing();
         loads.incrementAndGet();
         return List.copyOf(plans);
+    }
+
+    @Override
+    public Optional<Plan> plan(long id) {
+        throwIfFailing();
+        return Optional.ofNullable(full.get(id));
+    }
+
+    /** Writes the plan as the store does: YAML for {@code .yaml}/{@code .yml}, JSON otherwise. */
+    @Override
+    public void export(long id, Path file) {
+        throwIfFailing();
+        Plan plan = plan(id).orElseThrow(() -> new IllegalArgumentException("There is no plan " + id));
+        String name = String.valueOf(file.getFileName());
+        Format to = name.endsWith(".yaml") || name.endsWith(".yml") ? Format.YAML : Format.JSON;
+        try {
+            Files.writeString(file, new PlanFormat().write(plan, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void throwIfFailing() {

@@ -1,17 +1,22 @@
 package dev.rampart.ui.releases;
 
 import dev.rampart.domain.plan.Plan;
+import dev.rampart.domain.rollout.Rollout;
 import dev.rampart.engine.ImportOutcome;
 import dev.rampart.engine.PlanCatalog;
 import dev.rampart.engine.PlanSummary;
+import dev.rampart.engine.access.NotPermittedException;
 import dev.rampart.format.Problem;
 import dev.rampart.ui.Command;
 import dev.rampart.ui.TaskRunner;
 import dev.rampart.ui.widgets.StageStep;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -20,17 +25,22 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The Releases screen: every plan with its rollout state, the selected plan's stages, and importing plan files. */
+/**
+ * The Releases screen: every plan with its rollout state and the selected plan's stages; importing and exporting
+ * plan files, starting a rollout after its checklist, and exporting the evidence of a plan's latest rollout.
+ */
 public final class ReleasesViewModel {
     private final PlanCatalog catalog;
     private final TaskRunner tasks;
-    /** Full plans imported in this session; listed plans only carry stage names. */
-    private final Map<Long, Plan> importedPlans = new HashMap<>();
+    private final ReleaseActions actions;
+    /** Full plans read so far; a stored plan never changes (a new version is a new plan). */
+    private final Map<Long, Plan> fullPlans = new ConcurrentHashMap<>();
 
     private final ObservableList<PlanSummary> plans = FXCollections.observableArrayList();
     private final ObjectProperty<PlanSummary> selectedPlan = new SimpleObjectProperty<>(this, "selectedPlan");
@@ -49,16 +59,41 @@ public final class ReleasesViewModel {
 
     private final ReadOnlyStringWrapper emptyTitle = new ReadOnlyStringWrapper(this, "emptyTitle");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyBooleanWrapper noticeRefused = new ReadOnlyBooleanWrapper(this, "noticeRefused");
+    private final ReadOnlyStringWrapper noticePath = new ReadOnlyStringWrapper(this, "noticePath", "");
+    private final ReadOnlyObjectWrapper<StartChecklist> startChecklist =
+            new ReadOnlyObjectWrapper<>(this, "startChecklist");
+    private final ReadOnlyObjectWrapper<Long> startedRollout = new ReadOnlyObjectWrapper<>(this, "startedRollout");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final Command<Void> reload;
     private final Command<Path> importPlan;
+    private final Command<Path> exportPlan;
+    private final Command<Void> startRollout;
+    private final Command<Path> exportEvidence;
 
+    /** A screen that lists, imports and exports plans, but starts nothing. */
     public ReleasesViewModel(PlanCatalog catalog, TaskRunner tasks) {
+        this(catalog, tasks, null);
+    }
+
+    /** @param actions starting rollouts and exporting evidence; null: those commands are never executable */
+    public ReleasesViewModel(PlanCatalog catalog, TaskRunner tasks, ReleaseActions actions) {
         this.catalog = Objects.requireNonNull(catalog);
         this.tasks = Objects.requireNonNull(tasks);
-        // Loading and importing exclude each other, so a slow load cannot overwrite the list an import just read.
+        this.actions = actions;
+        // One thing at a time: a slow load cannot overwrite the list an import or a start just read.
         reload = new Command<>(busy.not(), (ignored, done) -> load(whileBusy(done)));
         importPlan = new Command<>(busy.not(), (file, done) -> importFile(file, whileBusy(done)));
+        var planChosen = Bindings.createBooleanBinding(() -> selectedPlan.get() != null && !busy.get(),
+                selectedPlan, busy);
+        exportPlan = new Command<>(planChosen, (file, done) -> exportTo(file, whileBusy(done)));
+        var canAct = Bindings.createBooleanBinding(() -> actions != null && planChosen.get()
+                && startChecklist.get() == null, planChosen, startChecklist);
+        startRollout = new Command<>(canAct, (ignored, done) -> readChecklist(whileBusy(done)));
+        exportEvidence = new Command<>(Bindings.createBooleanBinding(() -> canAct.get()
+                && !"draft".equals(selectedPlan.get().state()), canAct, selectedPlan),
+                (dir, done) -> writeEvidence(dir, whileBusy(done)));
         reload.runningProperty().addListener((obs, old, loading) -> describeEmptyList(loading));
         describeEmptyList(false);
         selectedPlan.addListener((obs, old, now) -> describe(now));
@@ -120,6 +155,37 @@ public final class ReleasesViewModel {
         return statusMessage.getReadOnlyProperty();
     }
 
+    /** The outcome of the last export or start, or why the service refused it; empty when there is none. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** True when the notice says something was refused or failed. */
+    public ReadOnlyBooleanProperty noticeRefusedProperty() {
+        return noticeRefused.getReadOnlyProperty();
+    }
+
+    /** The file the notice is about (the exported plan, the pack's report.html); empty when none. */
+    public ReadOnlyStringProperty noticePathProperty() {
+        return noticePath.getReadOnlyProperty();
+    }
+
+    /** The checklist to confirm before a rollout starts; null while nothing is being started. */
+    public ReadOnlyObjectProperty<StartChecklist> startChecklistProperty() {
+        return startChecklist.getReadOnlyProperty();
+    }
+
+    /** The id of the rollout this screen started last, to open it on the Rollout screen. */
+    public ReadOnlyObjectProperty<Long> startedRolloutProperty() {
+        return startedRollout.getReadOnlyProperty();
+    }
+
+    /** The file name the export dialog suggests: the change id as JSON. */
+    public String suggestedExportName() {
+        PlanSummary plan = selectedPlan.get();
+        return (plan == null ? "plan" : plan.changeId().replaceAll("[^A-Za-z0-9._-]", "_")) + ".json";
+    }
+
     // Commands
 
     public Command<Void> reload() {
@@ -130,10 +196,58 @@ public final class ReleasesViewModel {
         return importPlan;
     }
 
+    /** Writes the selected plan to a file in Rampart's own format (by its extension, JSON or YAML). */
+    public Command<Path> exportPlan() {
+        return exportPlan;
+    }
+
+    /** Reads the selected plan's checklist into {@link #startChecklistProperty()}; the person then confirms. */
+    public Command<Void> startRollout() {
+        return startRollout;
+    }
+
+    /** Writes the evidence pack of the selected plan's latest rollout into (a new folder in) a folder. */
+    public Command<Path> exportEvidence() {
+        return exportEvidence;
+    }
+
+    /** Starts the rollout whose checklist is shown, as the person at the console. */
+    public void confirmStart() {
+        StartChecklist checklist = startChecklist.get();
+        if (checklist == null || busy.get()) {
+            return;
+        }
+        startChecklist.set(null);
+        Runnable done = whileBusy(() -> { });
+        tasks.run("Starting " + checklist.changeId(), () -> {
+            Rollout started = actions.start(checklist.planId());
+            return new Started(started, catalog.plans());
+        }, started -> {
+            show(started.plans(), checklist.planId());
+            say("Started rollout #" + started.rollout().id() + " of " + checklist.changeId() + " ("
+                    + started.rollout().state().wireName() + ").", false, "");
+            done.run();
+            startedRollout.set(started.rollout().id());
+        }, failure -> {
+            say((failure instanceof NotPermittedException ? "Not started: " : "Could not start the rollout: ")
+                    + reason(failure), true, "");
+            done.run();
+        });
+    }
+
+    /** Closes the checklist without starting anything. */
+    public void cancelStart() {
+        startChecklist.set(null);
+    }
+
     /** Hides the problems and defaults of the last import. */
     public void dismissMessages() {
         problems.clear();
         defaultsApplied.clear();
+    }
+
+    public void dismissNotice() {
+        say("", false, "");
     }
 
     private Runnable whileBusy(Runnable done) {
@@ -156,6 +270,62 @@ public final class ReleasesViewModel {
         });
     }
 
+    private void exportTo(Path file, Runnable done) {
+        PlanSummary plan = selectedPlan.get();
+        tasks.run("Exporting " + plan.changeId(), () -> {
+            catalog.export(plan.id(), file);
+            return file.toAbsolutePath();
+        }, written -> {
+            say("Exported " + plan.changeId() + " to " + written, false, written.toString());
+            done.run();
+        }, failure -> {
+            say("Could not export " + plan.changeId() + ": " + reason(failure), true, "");
+            done.run();
+        });
+    }
+
+    private void readChecklist(Runnable done) {
+        PlanSummary plan = selectedPlan.get();
+        tasks.run("Reading the checklist of " + plan.changeId(),
+                () -> actions.checklist(plan.id(), fullPlan(plan.id()), ZoneId.systemDefault()), checklist -> {
+            done.run();
+            startChecklist.set(checklist);
+        }, failure -> {
+            say("Could not read the checklist of " + plan.changeId() + ": " + reason(failure), true, "");
+            done.run();
+        });
+    }
+
+    private void writeEvidence(Path chosen, Runnable done) {
+        PlanSummary plan = selectedPlan.get();
+        tasks.run("Exporting the evidence of " + plan.changeId(),
+                () -> actions.exportEvidence(plan.id(), plan.changeId(), chosen), pack -> {
+            say("Evidence pack of rollout #" + pack.rolloutId() + " written: open " + pack.report(), false,
+                    pack.report().toString());
+            done.run();
+        }, failure -> {
+            say("Could not export the evidence of " + plan.changeId() + ": " + reason(failure), true, "");
+            done.run();
+        });
+    }
+
+    /** Off the FX thread only. */
+    private Plan fullPlan(long id) {
+        Plan cached = fullPlans.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        Plan read = catalog.plan(id).orElseThrow(() -> new IllegalStateException("The plan is no longer stored"));
+        fullPlans.put(id, read);
+        return read;
+    }
+
+    private void say(String text, boolean refused, String path) {
+        notice.set(text);
+        noticeRefused.set(refused);
+        noticePath.set(path);
+    }
+
     private void importFile(Path file, Runnable done) {
         String name = String.valueOf(file.getFileName());
         tasks.run("Importing " + name, () -> {
@@ -164,7 +334,7 @@ public final class ReleasesViewModel {
         }, imported -> {
             ImportOutcome outcome = imported.outcome();
             if (outcome.ok()) {
-                importedPlans.put(outcome.planId(), outcome.plan());
+                fullPlans.put(outcome.planId(), outcome.plan());
                 problems.clear();
                 defaultsApplied.setAll(outcome.defaultsApplied());
                 show(imported.plans(), outcome.planId());
@@ -204,40 +374,33 @@ public final class ReleasesViewModel {
             return;
         }
         detailTitle.set(plan.changeId());
-        detailSubtitle.set(plan.service() + " " + plan.version() + " · owner " + orDash(plan.owner()));
-        Plan full = importedPlans.get(plan.id());
-        stageDetailsKnown.set(full != null);
-        stagesNote.set(full != null ? "" : "Only stage names are listed here. Traffic shares and hold times show for "
-                + "plans imported in this session.");
-        selectedStages.setAll(full != null
-                ? full.stages().stream().map(StageStep::of).toList()
-                : plan.stages().stream().map(StageStep::named).toList());
+        detailSubtitle.set(plan.service() + " " + plan.version() + " · owner " + PlanCells.orDash(plan.owner()));
+        Plan full = fullPlans.get(plan.id());
+        if (full != null) {
+            showStages(full);
+            return;
+        }
+        // Names first; traffic shares and hold times once the stored plan has been read.
+        stageDetailsKnown.set(false);
+        stagesNote.set("");
+        selectedStages.setAll(plan.stages().stream().map(StageStep::named).toList());
+        tasks.run("Reading " + plan.changeId(), () -> catalog.plan(plan.id()), read -> {
+            read.ifPresent(p -> fullPlans.put(plan.id(), p));
+            if (selectedPlan.get() == plan) {
+                read.ifPresentOrElse(this::showStages,
+                        () -> stagesNote.set("This plan is no longer in the store; only its stage names are known."));
+            }
+        }, failure -> {
+            if (selectedPlan.get() == plan) {
+                stagesNote.set("Only stage names are listed: the plan could not be read (" + reason(failure) + ").");
+            }
+        });
     }
 
-    // Cell texts, kept here so they are tested without a window.
-
-    /** The text of a plan-table cell; {@code column} is the column's id in the view. */
-    public static String cellText(String column, PlanSummary plan) {
-        return switch (column) {
-            case "change" -> orDash(plan.changeId());
-            case "service" -> orDash(plan.service());
-            case "version" -> orDash(plan.version());
-            case "owner" -> orDash(plan.owner());
-            case "stages" -> stagesText(plan);
-            case "state" -> plan.state();
-            case "currentStage" -> orDash(plan.currentStage());
-            case "nextDecision" -> orDash(plan.nextDecision());
-            default -> throw new IllegalArgumentException("No plan column " + column);
-        };
-    }
-
-    /** {@code 4 · internal_test, friendly_gp, beta, ga} */
-    public static String stagesText(PlanSummary plan) {
-        return plan.stages().size() + " · " + String.join(", ", plan.stages());
-    }
-
-    public static String orDash(String text) {
-        return text == null || text.isBlank() ? "—" : text;
+    private void showStages(Plan full) {
+        stageDetailsKnown.set(true);
+        stagesNote.set("");
+        selectedStages.setAll(full.stages().stream().map(StageStep::of).toList());
     }
 
     private static String countText(int count) {
@@ -254,4 +417,8 @@ public final class ReleasesViewModel {
 
     private record Imported(ImportOutcome outcome, List<PlanSummary> plans) {
     }
+
+    private record Started(Rollout rollout, List<PlanSummary> plans) {
+    }
+
 }

@@ -71,15 +71,75 @@ class ReleasesViewModelTest {
     }
 
     @Test
-    void aListedPlanShowsItsStageNamesAndSaysSo() {
+    void aListedPlanShowsItsFullLadderOnceTheStoredPlanIsRead() {
         catalog.add(SamplePlans.journalSchema());
         viewModel.reload().execute();
 
         viewModel.selectedPlanProperty().set(viewModel.plans().get(0));
 
+        assertThat(viewModel.selectedStages()).extracting(StageStep::name, StageStep::trafficText)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("canary", "10 %"),
+                        org.assertj.core.groups.Tuple.tuple("25pct", "25 %"),
+                        org.assertj.core.groups.Tuple.tuple("100pct", "100 %"));
+        assertThat(viewModel.stageDetailsKnownProperty().get()).isTrue();
+        assertThat(viewModel.stagesNoteProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aListedPlanThatCannotBeReadShowsItsStageNamesAndSaysWhy() {
+        catalog.add(SamplePlans.journalSchema());
+        viewModel.reload().execute();
+        catalog.failNextCall(new IllegalStateException("database is locked"));
+
+        viewModel.selectedPlanProperty().set(viewModel.plans().get(0));
+
         assertThat(viewModel.selectedStages()).extracting(StageStep::name).containsExactly("canary", "25pct", "100pct");
         assertThat(viewModel.stageDetailsKnownProperty().get()).isFalse();
-        assertThat(viewModel.stagesNoteProperty().get()).startsWith("Only stage names");
+        assertThat(viewModel.stagesNoteProperty().get())
+                .isEqualTo("Only stage names are listed: the plan could not be read (database is locked).");
+    }
+
+    @Test
+    void exportWritesTheSelectedPlanAsTheFileNameSays(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws java.io.IOException {
+        catalog.add(SamplePlans.checkout());
+        viewModel.reload().execute();
+        assertThat(viewModel.exportPlan().isExecutable()).isFalse();
+        viewModel.selectedPlanProperty().set(viewModel.plans().get(0));
+        assertThat(viewModel.suggestedExportName()).isEqualTo("REL-2026-12-01-01.json");
+
+        Path yaml = folder.resolve("checkout.yaml");
+        viewModel.exportPlan().execute(yaml);
+
+        String text = java.nio.file.Files.readString(yaml);
+        assertThat(text).contains("schema: rampart/plan/v1").doesNotStartWith("{");
+        assertThat(viewModel.noticeProperty().get()).isEqualTo("Exported REL-2026-12-01-01 to " + yaml.toAbsolutePath());
+        assertThat(viewModel.noticeRefusedProperty().get()).isFalse();
+        assertThat(viewModel.noticePathProperty().get()).isEqualTo(yaml.toAbsolutePath().toString());
+    }
+
+    @Test
+    void aFailedExportSaysWhy(@org.junit.jupiter.api.io.TempDir Path folder) {
+        catalog.add(SamplePlans.checkout());
+        viewModel.reload().execute();
+        viewModel.selectedPlanProperty().set(viewModel.plans().get(0));
+
+        viewModel.exportPlan().execute(folder.resolve("no-such-folder").resolve("x.json"));
+
+        assertThat(viewModel.noticeRefusedProperty().get()).isTrue();
+        assertThat(viewModel.noticeProperty().get()).startsWith("Could not export REL-2026-12-01-01: ");
+        assertThat(viewModel.exportPlan().isExecutable()).isTrue();
+    }
+
+    @Test
+    void withoutTheRolloutServiceNothingCanBeStarted() {
+        catalog.add(SamplePlans.checkout(), "running", "beta", null);
+        viewModel.reload().execute();
+        viewModel.selectedPlanProperty().set(viewModel.plans().get(0));
+
+        assertThat(viewModel.startRollout().isExecutable()).isFalse();
+        assertThat(viewModel.exportEvidence().isExecutable()).isFalse();
     }
 
     @Test
@@ -205,9 +265,9 @@ class ReleasesViewModelTest {
     void stagesColumnShowsCountAndNames() {
         PlanSummary plan = catalog.add(SamplePlans.checkout());
 
-        assertThat(ReleasesViewModel.stagesText(plan)).isEqualTo("4 · internal_test, friendly_gp, beta, ga");
-        assertThat(ReleasesViewModel.cellText("stages", plan)).isEqualTo("4 · internal_test, friendly_gp, beta, ga");
-        assertThat(ReleasesViewModel.cellText("nextDecision", plan)).isEqualTo("—");
-        assertThat(ReleasesViewModel.cellText("state", plan)).isEqualTo("draft");
+        assertThat(PlanCells.stagesText(plan)).isEqualTo("4 · internal_test, friendly_gp, beta, ga");
+        assertThat(PlanCells.cellText("stages", plan)).isEqualTo("4 · internal_test, friendly_gp, beta, ga");
+        assertThat(PlanCells.cellText("nextDecision", plan)).isEqualTo("—");
+        assertThat(PlanCells.cellText("state", plan)).isEqualTo("draft");
     }
 }
