@@ -10,11 +10,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * After a crash, settles every intent that has no outcome by asking the adapter which weights are in effect:
  * an effect that happened is finished as done and its state change persisted; one that did not is abandoned, and
- * the next tick decides again.
+ * the next tick decides again. An intent whose outcome was recorded but whose state change was not (the process
+ * died between the two writes) has its state change persisted too, so the step is not asked for again.
  */
 final class Reconciler {
     private final RolloutEngine engine;
@@ -27,6 +31,7 @@ final class Reconciler {
     boolean reconcile() {
         Journal j = engine.journal();
         IntentRepository intents = engine.parts().intents();
+        settleDoneButUnrecorded(j, intents);
         List<Intent> open = intents.unfinished(j.rollout().id());
         if (open.isEmpty()) {
             return true;
@@ -57,6 +62,16 @@ final class Reconciler {
             }
         }
         return true;
+    }
+
+    private void settleDoneButUnrecorded(Journal j, IntentRepository intents) {
+        Set<String> recorded = engine.parts().rollouts().events(j.rollout().id()).stream()
+                .map(e -> e.data().get("idempotency_key")).filter(Objects::nonNull).collect(Collectors.toSet());
+        for (Intent intent : intents.all(j.rollout().id())) {
+            if (intent.status() == IntentStatus.DONE && !recorded.contains(intent.key())) {
+                settle(intent, j);
+            }
+        }
     }
 
     private void settle(Intent intent, Journal j) {
