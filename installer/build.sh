@@ -40,6 +40,11 @@ if [ -z "$version" ]; then
   version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' pom.xml | head -n 1)
 fi
 version="${version%-SNAPSHOT}"   # jpackage takes numbers only
+if [ "$platform" = mac ] && [[ "$version" == 0.* ]]; then
+  # macOS bundle versions must start with a number above zero, and jpackage refuses others.
+  echo "build.sh: macOS needs a version of 1.0 or above (the pom says $version): mvn -Pinstaller -Dinstaller.version=1.0.0 package" >&2
+  exit 2
+fi
 
 jar=target/rampart.jar
 out=target/installer
@@ -50,9 +55,11 @@ main_class=dev.rampart.app.Main
 # plus what is loaded by name: jdk.crypto.ec (TLS to PostgreSQL), jdk.charsets, jdk.zipfs, jdk.localedata (dates
 # and numbers in the user's locale).
 modules=java.base,java.compiler,java.instrument,java.management,java.naming,java.scripting,java.security.jgss,java.sql,jdk.jfr,jdk.net,jdk.unsupported,jdk.unsupported.desktop,java.desktop,java.xml,java.logging,jdk.crypto.ec,jdk.charsets,jdk.zipfs,jdk.localedata
-# Options of every start, in the native launcher's .cfg and in bin/rampart. SerialGC and -UsePerfData: a desktop
-# console with a small heap; both take work off the two cores at start-up.
-java_options=(-XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto)
+# Options of every start, in the native launcher's .cfg and in bin/rampart (measured with installer/measure-startup.sh,
+# see docs/decisions/0005-installers-and-startup.md). TieredStopAtLevel=1: no C2 compiler threads competing with
+# start-up on two cores; the console and the engine are not hot compute. SerialGC and -UsePerfData: a desktop
+# program with a small heap needs no G1 threads and no shared perf-data file.
+java_options=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto)
 if [ "$platform" = linux ]; then
   # $APPDIR is lib/app. Without this file the JVM runs without any CDS, so it always exists: the AppCDS archive,
   # or a link to the runtime's base archive.
@@ -169,10 +176,10 @@ for type in ${types//,/ }; do
     rm -f "$staged/$name/lib/app/rampart.jsa"
     source_image="$staged/$name"
   fi
-  extra=()
-  [ "$platform" = linux ] && extra+=(@installer/jpackage/linux-package.args @installer/jpackage/$type.args)
+  per_type=()
+  [ -f "installer/jpackage/$type.args" ] && per_type+=("@installer/jpackage/$type.args")
   jpackage --type "$type" --app-version "$version" --dest "$out" --app-image "$source_image" \
-    @installer/jpackage/common.args @installer/jpackage/$platform.args "${extra[@]}"
+    @installer/jpackage/common.args "@installer/jpackage/$platform-package.args" ${per_type[@]+"${per_type[@]}"}
 done
 
 step "done"
