@@ -73,6 +73,7 @@ final class ConsoleLauncher implements Console {
 
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger(ExitCode.OK);
+        FirstFrame firstFrame = new FirstFrame();
         FX_PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
@@ -94,13 +95,14 @@ final class ConsoleLauncher implements Console {
                 stage.setOnCloseRequest(e -> placement.save(stage, window.shell().darkThemeProperty().get()));
             }
             window.show(stage);
+            firstFrame.watch(stage.getScene());
             if (unattended) {
                 PauseTransition settle = new PauseTransition(javafx.util.Duration.seconds(globals.screenshotAfter()));
                 settle.setOnFinished(e -> whenIdle(tasks, () -> {
-                    exit.set(finishUnattended(cx.out(), globals, window, catalog));
+                    exit.set(finishUnattended(cx.out(), globals, window, catalog, firstFrame));
                     stage.hide();
                 }));
-                settle.play();
+                firstFrame.whenShown(settle::play);
             }
         });
         try {
@@ -123,7 +125,7 @@ final class ConsoleLauncher implements Console {
 
     /** For --smoke and --screenshot: report what the window shows, once its first loads have finished. */
     private static int finishUnattended(PrintWriter out, Globals globals, MainWindow window,
-                                        StoredPlanCatalog catalog) {
+                                        StoredPlanCatalog catalog, FirstFrame firstFrame) {
         if (globals.screenshot() != null) {
             try {
                 Screenshot.write(window.scene(), globals.screenshot());
@@ -134,6 +136,7 @@ final class ConsoleLauncher implements Console {
             }
         }
         if (globals.smoke()) {
+            firstFrame.millis().ifPresent(ms -> out.printf("first frame after %d ms%n", ms));
             int plans = catalog.plans().size();
             out.printf("smoke: ok, window shown on %s with %d plan%s in the store%n",
                     window.shell().getScreen().title(), plans, plans == 1 ? "" : "s");
