@@ -55,11 +55,8 @@ class CalendarScreenTest {
     }
 
     @Test
-    void draggingAStageIntoAFreezeWindowIsRefusedAndItStays(FxRobot robot) {
-        robot.clickOn("Week");
-        WaitForAsyncUtils.waitForFxEvents();
-        Node stage = robot.lookup(n -> n instanceof DayEntryView v && v.getEntry().getTitle().contains("internal_test")
-                && v.isVisible()).query();
+    void draggingAStageIntoAFreezeWindowIsRefusedAndItStays(FxRobot robot) throws Exception {
+        Node stage = shownStage(robot);
         Bounds b = stage.localToScreen(stage.getBoundsInLocal());
         double columnWidth = b.getWidth() + 2;
 
@@ -76,10 +73,7 @@ class CalendarScreenTest {
 
     @Test
     void anAcceptedDragIsSavedAsANewVersionAndTheCalendarRedraws(FxRobot robot) throws Exception {
-        robot.clickOn("Week");
-        WaitForAsyncUtils.waitForFxEvents();
-        Node stage = robot.lookup(n -> n instanceof DayEntryView v && v.getEntry().getTitle().contains("internal_test")
-                && v.isVisible()).query();
+        Node stage = shownStage(robot);
         Bounds b = stage.localToScreen(stage.getBoundsInLocal());
 
         // One column to the left: Monday 30 November, no freeze, no predecessor.
@@ -91,5 +85,15 @@ class CalendarScreenTest {
         assertThat(schedules.notes).containsExactly("The rollout now starts at 30 Nov 09:00 (Africa/Cairo).");
         assertThat(robot.lookup(n -> n instanceof DayEntryView v && v.getEntry().getTitle().contains("internal_test")
                 && v.isVisible()).tryQuery()).as("the rebuilt calendar shows the stage").isPresent();
+    }
+
+    /** The week view lays its entries out after the click, later on a busy machine: wait for the stage to show. */
+    private static Node shownStage(FxRobot robot) throws Exception {
+        robot.clickOn("Week");
+        WaitForAsyncUtils.waitForFxEvents();
+        dev.rampart.ui.ConsoleFixture.waitUntil(() -> robot.lookup(n -> n instanceof DayEntryView v
+                && v.getEntry().getTitle().contains("internal_test") && v.isVisible()).tryQuery().isPresent());
+        return robot.lookup(n -> n instanceof DayEntryView v && v.getEntry().getTitle().contains("internal_test")
+                && v.isVisible()).query();
     }
 }
