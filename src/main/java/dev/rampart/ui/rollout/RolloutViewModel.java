@@ -323,7 +323,11 @@ public final class RolloutViewModel {
             boolean on = status.killSwitches().getOrDefault(KillSwitches.flagName(row.name()), true);
             double confirmed = status.confirmedTraffic() == null ? Double.NaN
                     : status.confirmedTraffic().weight(row.name());
-            row.update(CohortTraffic.desired(status, i), confirmed, canControl && i <= r.stageIndex() && on, on);
+            // A slider waiting for the person's confirmation stays where they let it go.
+            TrafficChange waiting = pendingChange.get();
+            double desired = waiting != null && waiting.cohort().equals(row.name()) ? waiting.to()
+                    : CohortTraffic.desired(status, i);
+            row.update(desired, confirmed, canControl && i <= r.stageIndex() && on, on);
         }
         decision.set(DecisionExplanation.of(status.events(), zone));
         long newest = status.events().isEmpty() ? 0 : status.events().get(status.events().size() - 1).seq();

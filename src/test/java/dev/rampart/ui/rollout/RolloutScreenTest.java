@@ -47,7 +47,7 @@ class RolloutScreenTest {
         assertThat(question).startsWith("Move internal_test from 0.5 %");
         assertThat(text(robot, "#cohort-internal_test .confirmed-text")).as("nothing applied yet")
                 .isEqualTo("confirmed 0.5 %");
-        // What the person asked for, as the sheet states it (the slider itself follows the live refresh meanwhile).
+        // What the person asked for, as the sheet states it.
         java.util.regex.Matcher to = java.util.regex.Pattern.compile(" to ([0-9.]+) %").matcher(question);
         assertThat(to.find()).as(question).isTrue();
         double asked = Double.parseDouble(to.group(1));

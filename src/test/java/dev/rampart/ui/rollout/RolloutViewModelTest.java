@@ -76,6 +76,22 @@ class RolloutViewModelTest {
     }
 
     @Test
+    void aSliderWaitingForConfirmationStaysWhereItWasLetGoThroughTheLiveRefresh() {
+        rig.start(DemoPlans.checkoutCanary());
+        rig.minutes(1);
+        vm.refresh().execute();
+        CohortTraffic internal = vm.cohorts().get(0);
+        internal.desiredProperty().set(7);
+
+        vm.requestTraffic(internal, 7);
+        rig.minutes(1);
+        vm.refresh().execute();
+
+        assertThat(internal.desiredProperty().get()).isEqualTo(7.0);
+        assertThat(internal.confirmedProperty().get()).isEqualTo(0.5);
+    }
+
+    @Test
     void cancellingPutsTheSliderBack() {
         rig.start(DemoPlans.checkoutCanary());
         rig.minutes(1);
