@@ -12,7 +12,8 @@ final class Notices {
     private static final Map<String, Notice.Severity> WORTH_TELLING = Map.of(
             "rollout.halted", Notice.Severity.CRITICAL, "rollout.alerted", Notice.Severity.WARNING,
             "rollout.rolled_back", Notice.Severity.WARNING, "rollout.rollback_failed", Notice.Severity.CRITICAL,
-            "rollout.completed", Notice.Severity.INFO, "rollout.circuit_opened", Notice.Severity.CRITICAL);
+            "rollout.completed", Notice.Severity.INFO, "rollout.circuit_opened", Notice.Severity.CRITICAL,
+            "incident.monitoring_gap", Notice.Severity.CRITICAL);
 
     private final Notifier notifier;
     private final Journal journal;

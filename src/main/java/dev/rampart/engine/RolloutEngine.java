@@ -41,6 +41,8 @@ public final class RolloutEngine {
     private final Rollbacks rollbacks;
     private final Notes notes;
     private Instant lastTick;
+    /** When the metric source stopped answering, while it does not; null while metrics flow. */
+    private Instant gapSince;
 
     private RolloutEngine(PlanRules rules, EngineParts parts, Rollout rollout) {
         this.rules = rules;
@@ -261,9 +263,22 @@ public final class RolloutEngine {
         try {
             Measurement m = metering.read(stageIndex(), switches, from, now);
             notes.clear("metrics");
+            if (gapSince != null) {
+                journal.record(journal.event("incident.monitoring_restored", stageName(), actor(),
+                        Map.of("since", gapSince.toString())));
+                gapSince = null;
+            }
             return m;
         } catch (Exception e) {
-            notes.note("metrics", "metrics.failed", stageName(), Map.of("error", String.valueOf(e.getMessage())));
+            String error = String.valueOf(e.getMessage());
+            if (gapSince == null) {
+                // Seed 000: a monitoring gap is an incident, logged and told, not only a failed read.
+                gapSince = now;
+                NewEvent gap = journal.event("incident.monitoring_gap", stageName(), actor(), Map.of("error", error));
+                journal.record(gap);
+                notices.tell(gap);
+            }
+            notes.note("metrics", "metrics.failed", stageName(), Map.of("error", error));
             return null;
         }
     }

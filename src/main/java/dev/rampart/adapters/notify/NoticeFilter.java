@@ -13,7 +13,7 @@ import java.util.Set;
  */
 record NoticeFilter(Set<String> events) {
     static final List<String> DEFAULT = List.of("rollout.halted", "rollout.rolled_back", "rollout.rollback_failed",
-            "rollout.circuit_opened", "rollout.alerted", "decision.due");
+            "rollout.circuit_opened", "rollout.alerted", "decision.due", "incident.monitoring_gap");
 
     static NoticeFilter read(Settings s) throws AdapterException {
         List<String> e = s.strings("events");

@@ -22,7 +22,8 @@ public record DecisionExplanation(String headline, List<Fact> facts) {
     static final Set<String> DECISIONS = Set.of("rollout.halted", "rollout.alerted", "rollout.paused",
             "rollout.resumed", "rollout.rolling_back", "rollout.rolled_back", "rollout.rollback_failed",
             "rollout.expanded", "rollout.traffic_changed", "rollout.promoted", "rollout.completed",
-            "rollout.started", "rollout.circuit_opened", "rollout.frozen", "rollout.waiting", "rollout.narrowed");
+            "rollout.started", "rollout.circuit_opened", "rollout.frozen", "rollout.waiting", "rollout.narrowed",
+            "incident.monitoring_gap", "incident.monitoring_restored");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     public static DecisionExplanation none() {
@@ -123,6 +124,8 @@ public record DecisionExplanation(String headline, List<Fact> facts) {
             case "rollout.frozen" -> "Waiting: freeze window";
             case "rollout.waiting" -> "Waiting";
             case "rollout.narrowed" -> "Narrowed";
+            case "incident.monitoring_gap" -> "Monitoring gap: metrics cannot be read";
+            case "incident.monitoring_restored" -> "Monitoring restored";
             default -> type;
         };
     }

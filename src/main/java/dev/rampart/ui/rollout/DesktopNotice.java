@@ -30,6 +30,8 @@ public record DesktopNotice(String title, String text, boolean alarm) {
                         d.getOrDefault("error", "see the Audit screen"), true));
                 case "rollout.circuit_opened" -> out.add(new DesktopNotice("Circuit breaker opened: " + changeId,
                         d.getOrDefault("consecutive_errors", "?") + " consecutive adapter errors", true));
+                case "incident.monitoring_gap" -> out.add(new DesktopNotice("Monitoring gap: " + where,
+                        d.getOrDefault("error", "metrics cannot be read") + "; halt rules cannot be judged", true));
                 case "rollout.waiting" -> out.add(new DesktopNotice("Decision due: " + where,
                         "Waiting for " + d.getOrDefault("for", "a sign-off") + " (Checklists, Ctrl+4)", false));
                 default -> { }
