@@ -62,10 +62,6 @@ public final class BuiltInDeployments implements Deployments {
         return new BuiltInDeployments(wallClock, plugins, log);
     }
 
-    public Plugins plugins() {
-        return plugins;
-    }
-
     @Override
     public Deployment open(Plan plan, long rolloutId, Instant anchor) {
         AdapterSettings adapter = plan.adapter() == null ? AdapterSettings.simulator() : plan.adapter();
@@ -145,13 +141,6 @@ public final class BuiltInDeployments implements Deployments {
         }
         return (action, details) -> audit.append(new NewEvent(rollout.get() == 0 ? null : rollout.get(),
                 wallClock.instant(), "adapter." + action, "rampart", null, details));
-    }
-
-    /** The types a plan may name for {@code adapter.type}, the simulator first. */
-    public List<String> adapterTypes() {
-        List<String> types = new ArrayList<>(List.of(SIMULATOR));
-        plugins.deploymentAdapters().forEach(f -> types.add(f.type()));
-        return types;
     }
 
     private interface Creation<T> {

@@ -25,7 +25,6 @@ import dev.rampart.spi.MetricWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -239,11 +238,6 @@ public final class RolloutService {
     public EvidenceExport evidence(AuditLog audit, AuditIntegrity integrity) {
         return new EvidenceExport(rollouts, plans, access.signatures(), audit, integrity, access.access(), format,
                 clock);
-    }
-
-    /** Every rollout this process has attached to, for a clean shutdown. */
-    public List<Long> attachedRollouts() {
-        return new ArrayList<>(engines.keySet());
     }
 
     private Attached attached(long rolloutId) {

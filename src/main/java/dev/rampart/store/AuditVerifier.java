@@ -60,10 +60,6 @@ final class AuditVerifier {
         return AuditVerification.intact(last);
     }
 
-    long lastVerifiedSeq() {
-        return expectedSeq - 1;
-    }
-
     private Optional<AuditVerification> broken(long seq, String problem) {
         return Optional.of(AuditVerification.broken(seq, problem, expectedSeq - 1));
     }

@@ -18,18 +18,7 @@ public final class CurrentThreadTaskRunner implements TaskRunner {
     public <T> void run(String title, Callable<T> work, Consumer<? super T> onSuccess,
                         Consumer<? super Throwable> onFailure) {
         status.started(title);
-        try {
-            T result;
-            try {
-                result = work.call();
-            } catch (Exception e) {
-                onFailure.accept(e);
-                return;
-            }
-            onSuccess.accept(result);
-        } finally {
-            status.finished(title);
-        }
+        status.complete(title, work, onSuccess, onFailure);
     }
 
     @Override

@@ -9,6 +9,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /** Which work is running, for the status bar. Only touched on the thread that calls the callbacks. */
 final class TaskStatus {
@@ -25,6 +27,26 @@ final class TaskStatus {
     void finished(String title) {
         titles.remove(title);
         update();
+    }
+
+    /**
+     * Runs {@code work} here and hands its result or exception to one callback; the work counts as finished once the
+     * callback returns. Exceptions from the work go to {@code onFailure}; errors (failed assertions) are not caught.
+     */
+    <T> void complete(String title, Callable<T> work, Consumer<? super T> onSuccess,
+                      Consumer<? super Throwable> onFailure) {
+        try {
+            T result;
+            try {
+                result = work.call();
+            } catch (Exception e) {
+                onFailure.accept(e);
+                return;
+            }
+            onSuccess.accept(result);
+        } finally {
+            finished(title);
+        }
     }
 
     private void update() {

@@ -18,20 +18,7 @@ public final class DeferredTaskRunner implements TaskRunner {
     public <T> void run(String title, Callable<T> work, Consumer<? super T> onSuccess,
                         Consumer<? super Throwable> onFailure) {
         status.started(title);
-        pending.add(() -> {
-            try {
-                T result;
-                try {
-                    result = work.call();
-                } catch (Exception e) {
-                    onFailure.accept(e);
-                    return;
-                }
-                onSuccess.accept(result);
-            } finally {
-                status.finished(title);
-            }
-        });
+        pending.add(() -> status.complete(title, work, onSuccess, onFailure));
     }
 
     /** Runs everything pending, including work started by callbacks. */
