@@ -57,6 +57,12 @@ public final class BuiltInDeployments implements Deployments {
         this.audit = audit;
     }
 
+    /** The plan's checklist and rollback-step commands run here, without a shell (the command adapter's runner). */
+    @Override
+    public dev.rampart.spi.CommandRunner commands() {
+        return dev.rampart.adapters.command.LocalCommands.here();
+    }
+
     @Override
     public BuiltInDeployments filingEvidenceIn(AuditLog log) {
         return new BuiltInDeployments(wallClock, plugins, log);

@@ -19,7 +19,8 @@ import java.util.function.BiFunction;
 
 @Command(name = "rollout", description = "Start, watch and steer rollouts on the wall clock.",
         subcommands = {RolloutCommand.Start.class, RolloutCommand.Status.class, RolloutCommand.Pause.class,
-                RolloutCommand.Resume.class, RolloutCommand.Rollback.class, RolloutCommand.Promote.class})
+                RolloutCommand.Resume.class, RolloutCommand.Rollback.class, RolloutCommand.Promote.class,
+                RolloutCommand.Kill.class, RolloutCommand.Unkill.class})
 final class RolloutCommand {
 
     /** The options every rollout subcommand shares. */
@@ -113,10 +114,40 @@ final class RolloutCommand {
         }
     }
 
-    @Command(name = "rollback", description = "Send all traffic back to the previous version now.")
+    @Command(name = "rollback", description = {"Send all traffic back to the previous version now, then run the plan's",
+            "rollback steps. Again after a failed rollback: from its first step not confirmed."})
     static final class Rollback extends Control {
+        @Option(names = "--confirm-step", paramLabel = "N", description = {"After a rollback failed on a step whose "
+                + "outcome was unknown:", "you checked that step N did run; the rollback goes on with the next."})
+        Integer confirmStep;
+
         Rollback(CliContext cx) {
-            super(cx, (c, s) -> s.rollback(c.id, c.user(), c.common.reason));
+            super(cx, (c, s) -> {
+                Integer step = ((Rollback) c).confirmStep;
+                return step == null ? s.rollback(c.id, c.user(), c.common.reason)
+                        : s.confirmRollbackStep(c.id, c.user(), step, c.common.reason);
+            });
+        }
+    }
+
+    @Command(name = "kill", description = {"Turn a kill switch off: the global one (the rollout rolls back) or, with",
+            "--cohort, one cohort's (it leaves the new version and the rollout pauses)."})
+    static final class Kill extends Control {
+        @Option(names = "--cohort", paramLabel = "NAME", description = "The cohort's switch (canary.cohort.NAME.enabled).")
+        String cohort;
+
+        Kill(CliContext cx) {
+            super(cx, (c, s) -> s.setKillSwitch(c.id, ((Kill) c).cohort, false, c.user()));
+        }
+    }
+
+    @Command(name = "unkill", description = "Turn a kill switch back on (the global one, or a cohort's with --cohort).")
+    static final class Unkill extends Control {
+        @Option(names = "--cohort", paramLabel = "NAME", description = "The cohort's switch (canary.cohort.NAME.enabled).")
+        String cohort;
+
+        Unkill(CliContext cx) {
+            super(cx, (c, s) -> s.setKillSwitch(c.id, ((Unkill) c).cohort, true, c.user()));
         }
     }
 
@@ -147,12 +178,18 @@ final class RolloutCommand {
             out.put("state", r.state().wireName());
             out.put("stage", status.currentStage());
             out.put("started_by", r.startedBy());
+            out.put("kill_switches", new java.util.TreeMap<>(status.killSwitches()));
             out.put("events", events.stream().map(RolloutCommand::eventJson).toList());
             cx.out().println(Json.write(out));
             return;
         }
         cx.out().printf("rollout %d of %s: %s%s%n", r.id(), status.plan().changeId(), r.state().wireName(),
                 status.currentStage() == null ? "" : " at stage " + status.currentStage());
+        List<String> off = status.killSwitches().entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey)
+                .sorted().toList();
+        if (!off.isEmpty()) {
+            cx.out().println("  kill switches off: " + String.join(", ", off));
+        }
         events.subList(Math.max(0, events.size() - 8), events.size()).forEach(e -> cx.out().println("  " + line(e)));
     }
 

@@ -1,36 +1,39 @@
 package dev.rampart.engine;
 
+import dev.rampart.domain.plan.RollbackStep;
 import dev.rampart.domain.repo.IntentRepository;
 import dev.rampart.domain.rollout.Intent;
 import dev.rampart.domain.rollout.IntentStatus;
 import dev.rampart.spi.AdapterException;
+import dev.rampart.spi.CommandOutcome;
+import dev.rampart.spi.CommandRunner;
 import dev.rampart.spi.DeploymentAdapter;
 import dev.rampart.spi.TrafficSplit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Every changing adapter call goes through here: its intent is persisted under an idempotency key before the call
- * and finished with the outcome after it; consecutive errors are counted for the circuit breaker. An adapter that
- * throws an unchecked exception has failed just the same. With a timeout, a call that does not return in time
- * leaves its intent pending (its effect is unknown) and the gate {@link #unsettled()} until it is reconciled.
+ * and finished with the outcome after it. The key is {@code rollout-ID-STEP-attempt-N}: the step ({@code enter-2},
+ * {@code traffic-2}, {@code promote}, {@code rollback-0}) and the attempt counted from the intents in the store, so
+ * any process computes the same key for the same step, and a second process asking for a step already under way
+ * collides on the key instead of acting twice. An adapter that throws an unchecked exception has failed just the
+ * same. With a timeout, a call that does not return in time leaves its intent pending (its effect is unknown) until
+ * it is reconciled.
  */
 final class AdapterGate {
     private final DeploymentAdapter adapter;
     private final IntentRepository intents;
     private final Clock clock;
     private final long rolloutId;
-    private int sequence;
     private final Duration timeout;
-    private int consecutiveErrors;
-    private boolean unsettled;
 
     AdapterGate(DeploymentAdapter adapter, IntentRepository intents, Clock clock, long rolloutId, Duration timeout) {
         this.timeout = timeout;
@@ -38,62 +41,144 @@ final class AdapterGate {
         this.intents = intents;
         this.clock = clock;
         this.rolloutId = rolloutId;
-        this.sequence = intents.all(rolloutId).size();
+    }
+
+    /** The last attempt at each step this process made: the fallback when the store cannot say (rollback only). */
+    private final Map<String, Long> attempts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The key of the next attempt at {@code step}, from the intents in the store. */
+    String nextKey(String step) {
+        String prefix = prefix(step);
+        long earlier = intents.all(rolloutId).stream().filter(i -> i.key().startsWith(prefix)).count();
+        return prefix + (earlier + 1);
+    }
+
+    /**
+     * During a rollback the store may refuse writes; the rollback goes on regardless (the adapter calls carry their
+     * keys, and what could not be written is written later). Elsewhere a store that fails stops the change.
+     */
+    private boolean tolerant(String action) {
+        return action.equals("rollback") || action.equals("rollback_step");
+    }
+
+    private String prefix(String step) {
+        return "rollout-" + rolloutId + "-" + step + "-attempt-";
     }
 
     /** The split the adapter confirmed; {@code stage} is the stage index the split belongs to. */
-    Call apply(TrafficSplit desired, int stage, String stageName) throws GateException {
+    Call apply(TrafficSplit desired, int stage, String step) throws GateException {
         Map<String, String> payload = new LinkedHashMap<>();
         payload.put("stage", Integer.toString(stage));
+        payload.put("step", step);
         desired.weights().forEach((c, w) -> payload.put("weight." + c, Double.toString(w)));
-        return call("apply", stageName, payload, key -> adapter.applyTraffic(desired, key));
+        return call("apply", step, payload, key -> adapter.applyTraffic(desired, key));
     }
 
     Call promote(int stage) throws GateException {
-        return call("promote", "all", Map.of("stage", Integer.toString(stage)), adapter::promote);
+        return call("promote", "promote", Map.of("stage", Integer.toString(stage), "step", "promote"),
+                adapter::promote);
     }
 
-    Call rollback(int stage) throws GateException {
-        return call("rollback", "previous", Map.of("stage", Integer.toString(stage)), adapter::rollback);
+    /** Step 0 of the rollback sequence: every cohort back on the previous version. */
+    Call rollbackTraffic(int stage) throws GateException {
+        return call("rollback", RollbackSequence.step(0), Map.of("stage", Integer.toString(stage), "step",
+                RollbackSequence.step(0), "index", "0"), adapter::rollback);
     }
 
-    int consecutiveErrors() {
-        return consecutiveErrors;
+    /** Step {@code index} (1..) of the rollback sequence, performed by the adapter. */
+    Call rollbackStep(RollbackStep step, int index) throws GateException {
+        return call("rollback_step", RollbackSequence.step(index), stepPayload(step, index), key -> {
+            adapter.rollbackStep(step, key);
+            return TrafficSplit.none();
+        });
+    }
+
+    /** Step {@code index} of the rollback sequence, a command run on this machine; its outcome is the evidence. */
+    CommandCall rollbackCommand(RollbackStep step, int index, CommandRunner runner) throws GateException {
+        CommandOutcome[] outcome = new CommandOutcome[1];
+        Call c = call("rollback_step", RollbackSequence.step(index), stepPayload(step, index), key -> {
+            outcome[0] = runner.run(step.command(), step.timeoutOrDefault());
+            if (!outcome[0].succeeded()) {
+                throw new AdapterException(step.name() + ": " + outcome[0].problem()
+                        + (outcome[0].output().isBlank() ? "" : ": " + Checklists.bounded(outcome[0].output(), 500)));
+            }
+            return TrafficSplit.none();
+        });
+        return new CommandCall(c.key(), outcome[0]);
+    }
+
+    private static Map<String, String> stepPayload(RollbackStep step, int index) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("step", RollbackSequence.step(index));
+        p.put("index", Integer.toString(index));
+        p.put("name", step.name());
+        p.put("kind", String.valueOf(step.kind()));
+        return p;
     }
 
     DeploymentAdapter adapter() {
         return adapter;
     }
 
-    private Call call(String action, String what, Map<String, String> payload, Action call) throws GateException {
-        String key = "rollout-" + rolloutId + "-" + (++sequence) + "-" + action + "-" + what;
-        Intent intent = Intent.pending(rolloutId, key, action, payload, clock.instant());
-        intents.record(intent);
+    /**
+     * Repeats the call of a pending intent with its own key (after a crash, when the adapter says that is harmless)
+     * and finishes it with the outcome.
+     */
+    TrafficSplit repeat(Intent intent, Action call) throws GateException {
         try {
-            TrafficSplit confirmed = timeout == null ? call.run(key) : withTimeout(call, key);
-            intents.finish(intent.finish(IntentStatus.DONE, "confirmed " + confirmed.weights(), clock.instant()));
-            consecutiveErrors = 0;
-            return new Call(key, confirmed);
-        } catch (TimeoutException e) {
-            consecutiveErrors++;
-            unsettled = true;
-            throw new GateException(action, key, "no answer within " + timeout + "; effect unknown, to be reconciled",
-                    consecutiveErrors);
+            TrafficSplit confirmed = call.run(intent.key());
+            intents.finish(intent.finish(IntentStatus.DONE, "repeated after a restart; confirmed "
+                    + confirmed.weights(), clock.instant()));
+            return confirmed;
         } catch (AdapterException | RuntimeException e) {
-            consecutiveErrors++;
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            intents.finish(intent.finish(IntentStatus.FAILED, message, clock.instant()));
-            throw new GateException(action, key, message, consecutiveErrors);
+            String message = message(e);
+            intents.finish(intent.finish(IntentStatus.FAILED, "repeated after a restart: " + message,
+                    clock.instant()));
+            throw new GateException(intent.action(), intent.key(), message);
         }
     }
 
-    /** Whether a timed-out call left an intent whose effect nobody knows yet. */
-    boolean unsettled() {
-        return unsettled;
+    private Call call(String action, String step, Map<String, String> payload, Action call) throws GateException {
+        boolean tolerant = tolerant(action);
+        String key;
+        try {
+            key = nextKey(step);
+        } catch (RuntimeException storeDown) {
+            if (!tolerant) {
+                throw storeDown;
+            }
+            key = prefix(step) + (attempts.getOrDefault(step, 0L) + 1);
+        }
+        attempts.put(step, Long.parseLong(key.substring(key.lastIndexOf('-') + 1)));
+        Intent intent = Intent.pending(rolloutId, key, action, payload, clock.instant());
+        write(tolerant, () -> intents.record(intent));
+        TrafficSplit confirmed;
+        try {
+            confirmed = timeout == null ? call.run(key) : withTimeout(call, key);
+        } catch (TimeoutException e) {
+            throw new GateException(action, key, "no answer within " + timeout + "; effect unknown, to be reconciled");
+        } catch (AdapterException | RuntimeException e) {
+            String message = message(e);
+            write(tolerant, () -> intents.finish(intent.finish(IntentStatus.FAILED, message, clock.instant())));
+            throw new GateException(action, key, message);
+        }
+        write(tolerant, () -> intents.finish(intent.finish(IntentStatus.DONE, "confirmed " + confirmed.weights(),
+                clock.instant())));
+        return new Call(key, confirmed);
     }
 
-    void settled() {
-        unsettled = false;
+    private static void write(boolean tolerant, Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            if (!tolerant) {
+                throw e;
+            }
+        }
+    }
+
+    private static String message(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Runs the call on its own daemon thread, never interrupted (it may be inside I/O that must not be cut). */
@@ -130,27 +215,28 @@ final class AdapterGate {
     record Call(String key, TrafficSplit confirmed) {
     }
 
+    /** A rollback step run as a command on this machine. */
+    record CommandCall(String key, CommandOutcome outcome) {
+    }
+
     @FunctionalInterface
-    private interface Action {
+    interface Action {
         TrafficSplit run(String idempotencyKey) throws AdapterException;
     }
 
-    /** An adapter call failed; the intent says so. */
+    /** An adapter call failed; the intent says so (or, after a timeout, stays pending). */
     static final class GateException extends Exception {
         final String action;
         final String key;
-        final int consecutiveErrors;
 
-        GateException(String action, String key, String message, int consecutiveErrors) {
+        GateException(String action, String key, String message) {
             super(message);
             this.action = action;
             this.key = key;
-            this.consecutiveErrors = consecutiveErrors;
         }
 
         Map<String, String> data() {
-            return Map.of("action", action, "idempotency_key", key, "error", getMessage(),
-                    "consecutive_errors", Integer.toString(consecutiveErrors));
+            return Map.of("action", action, "idempotency_key", key, "error", String.valueOf(getMessage()));
         }
     }
 }

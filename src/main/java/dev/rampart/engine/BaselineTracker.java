@@ -1,17 +1,16 @@
 package dev.rampart.engine;
 
 import dev.rampart.domain.rule.Baseline;
-import dev.rampart.spi.Sample;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The stable population's recent samples per metric: the mean of the last {@code meanSamples}, and once enough
- * have arrived to mean something, the standard deviation of the last {@code sigmaSamples} (for sigma rules; a
- * longer history keeps one quiet half-hour from making the rule hair-triggered). When no stable population is left (the last stage took
- * all traffic) no samples arrive and the baseline stays as last measured.
+ * The stable population's recent readings per metric (one per tick, fed in order from the store's readings): the
+ * mean of the last {@code meanSamples}, and once enough have arrived to mean something, the standard deviation of the
+ * last {@code sigmaSamples} (for sigma rules; a longer history keeps one quiet half-hour from making the rule
+ * hair-triggered). When no stable population is left (the last stage took all traffic) no readings arrive and the
+ * baseline stays as last measured.
  */
 final class BaselineTracker {
     private final int meanSamples;
@@ -19,6 +18,7 @@ final class BaselineTracker {
     private final int minForStddev;
     private final Map<String, Ring> recent = new HashMap<>();
     private Baseline current = new Baseline(Map.of(), Map.of());
+    private boolean dirty;
 
     BaselineTracker(int meanSamples, int sigmaSamples, int minForStddev) {
         this.meanSamples = meanSamples;
@@ -26,18 +26,24 @@ final class BaselineTracker {
         this.minForStddev = minForStddev;
     }
 
-    void add(Map<String, List<Sample>> samples) {
-        boolean changed = false;
-        for (var e : samples.entrySet()) {
-            Ring ring = recent.computeIfAbsent(e.getKey(), m -> new Ring(sigmaSamples));
-            for (Sample s : e.getValue()) {
-                ring.add(s.value());
-                changed = true;
-            }
-        }
-        if (!changed) {
+    /** One stable reading; infinities and NaN say nothing about the baseline and are left out. */
+    void add(String metric, double value) {
+        if (!Double.isFinite(value)) {
             return;
         }
+        recent.computeIfAbsent(metric, m -> new Ring(sigmaSamples)).add(value);
+        dirty = true;
+    }
+
+    Baseline baseline() {
+        if (dirty) {
+            recompute();
+            dirty = false;
+        }
+        return current;
+    }
+
+    private void recompute() {
         Map<String, Double> means = new HashMap<>();
         Map<String, Double> sds = new HashMap<>();
         recent.forEach((metric, ring) -> {
@@ -47,10 +53,6 @@ final class BaselineTracker {
             }
         });
         current = new Baseline(means, sds);
-    }
-
-    Baseline baseline() {
-        return current;
     }
 
     /** The last {@code capacity} values, with running sums so that a tick costs the same however many are kept. */

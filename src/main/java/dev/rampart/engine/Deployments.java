@@ -16,6 +16,14 @@ public interface Deployments {
      */
     Deployment open(Plan plan, long rolloutId, Instant anchor);
 
+    /**
+     * What runs the plan's checklist commands and rollback-step commands on this machine. Without one, a gate that
+     * needs a command stays shut.
+     */
+    default dev.rampart.spi.CommandRunner commands() {
+        return dev.rampart.spi.CommandRunner.unavailable();
+    }
+
     /** These deployments, recording what adapters did as {@code adapter.*} events in {@code audit}. */
     default Deployments filingEvidenceIn(AuditLog audit) {
         return this;

@@ -1,6 +1,8 @@
 package dev.rampart.engine;
 
 import dev.rampart.adapters.simulator.Scenario;
+import dev.rampart.adapters.simulator.ScenarioSwitch;
+import dev.rampart.adapters.simulator.SimulatedCommands;
 import dev.rampart.adapters.simulator.SimulatedFleet;
 import dev.rampart.adapters.simulator.SimulatorAdapter;
 import dev.rampart.adapters.simulator.SimulatorMetrics;
@@ -9,6 +11,7 @@ import dev.rampart.domain.plan.Plan;
 import dev.rampart.domain.plan.Stage;
 import dev.rampart.domain.rollout.AuditEvent;
 import dev.rampart.domain.rollout.Rollout;
+import dev.rampart.domain.rollout.RolloutState;
 import dev.rampart.engine.memory.MemoryIntents;
 import dev.rampart.engine.memory.MemoryRollouts;
 import dev.rampart.spi.Notifier;
@@ -17,7 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -48,6 +53,12 @@ public final class DryRun {
         return run(rules, scenario, horizon(rules.plan()));
     }
 
+    /**
+     * Ticks until the rollout ends or {@code horizon} has passed. A completed rollout is watched on while the
+     * scenario still has something scripted ahead (and a window's length after it), within the plan's watch.
+     * Scenario restarts discard the engine and rebuild it from the (in-memory) store alone; scenario switch events
+     * are kill switches turned by a person.
+     */
     public static DryRunResult run(PlanRules rules, Scenario scenario, Duration horizon) {
         Instant start = new FreezeCalendar(rules.plan().schedule()).startAt(DEFAULT_START);
         VirtualClock clock = new VirtualClock(start);
@@ -56,19 +67,46 @@ public final class DryRun {
         EngineParts parts = new EngineParts(
                 new SimulatorAdapter(fleet, clock::advance, SimulatorAdapter.DEFAULT_ROLLBACK_TIME),
                 new SimulatorMetrics(fleet), Notifier.silent(), rollouts, new MemoryIntents(),
-                ApprovalBook.assumedWhenDue(), clock, EngineSettings.defaults());
+                ApprovalBook.assumedWhenDue(), clock, EngineSettings.defaults(), new SimulatedCommands(fleet));
         RolloutEngine engine = RolloutEngine.start(rules, 0, parts, "dry-run");
         Rollout r = engine.rollout();
         Instant end = start.plus(horizon);
-        for (long n = 0; !r.state().isFinal(); n++) {
+        Instant scriptedUntil = start.plus(scenario.lastScripted()).plus(Judge.lookback(rules))
+                .plus(scenario.tick());
+        List<Duration> restarts = new ArrayList<>(scenario.restarts());
+        List<ScenarioSwitch> switches = new ArrayList<>(scenario.switches());
+        List<TimelineEvent> marks = new ArrayList<>();
+        for (long n = 0; going(r, engine, clock.instant(), scriptedUntil); n++) {
             Instant t = start.plus(scenario.tick().multipliedBy(n));
             if (t.isAfter(end)) {
                 break;
             }
             clock.advanceTo(t);
+            while (!restarts.isEmpty() && !start.plus(restarts.get(0)).isAfter(t)) {
+                Duration at = restarts.remove(0);
+                engine = RolloutEngine.attach(rules, r.id(), parts);
+                marks.add(new TimelineEvent(at, "engine.restarted", null,
+                        Map.of("note", "engine discarded and rebuilt from the store alone")));
+            }
+            while (!switches.isEmpty() && !start.plus(switches.get(0).at()).isAfter(t)) {
+                ScenarioSwitch w = switches.remove(0);
+                try {
+                    engine.setKillSwitch(w.cohort(), w.enabled(), "dry-run");
+                } catch (RuntimeException refused) {
+                    marks.add(new TimelineEvent(w.at(), "killswitch.refused", w.cohort(),
+                            Map.of("error", String.valueOf(refused.getMessage()))));
+                }
+            }
             r = engine.tick();
         }
-        return result(r, rollouts.events(r.id()), start, clock.instant());
+        return result(r, rollouts.events(r.id()), marks, start, clock.instant());
+    }
+
+    private static boolean going(Rollout r, RolloutEngine engine, Instant now, Instant scriptedUntil) {
+        if (!r.state().isFinal()) {
+            return true;
+        }
+        return r.state() == RolloutState.COMPLETED && engine.watched(now) && now.isBefore(scriptedUntil);
     }
 
     /** Every stage's min_duration and go/no-go delay, every freeze window, and a week to spare. */
@@ -88,10 +126,18 @@ public final class DryRun {
         return d;
     }
 
-    private static DryRunResult result(Rollout r, List<AuditEvent> events, Instant start, Instant end) {
-        List<TimelineEvent> timeline = events.stream().filter(e -> !QUIET.contains(e.type()))
+    private static DryRunResult result(Rollout r, List<AuditEvent> events, List<TimelineEvent> marks, Instant start,
+                                       Instant end) {
+        List<TimelineEvent> timeline = new ArrayList<>(events.stream().filter(e -> !QUIET.contains(e.type()))
                 .map(e -> new TimelineEvent(Duration.between(start, e.at()), e.type(), e.stage(), e.data()))
-                .toList();
+                .toList());
+        for (TimelineEvent m : marks) {
+            int at = 0;
+            while (at < timeline.size() && timeline.get(at).at().compareTo(m.at()) <= 0) {
+                at++;
+            }
+            timeline.add(at, m);
+        }
         Double rollbackTime = last(events, "rollback_time_seconds");
         Double errorRate = last(events, "error_rate_during_rollout");
         return new DryRunResult(r.state().wireName(), rollbackTime, errorRate, Duration.between(start, end),

@@ -10,20 +10,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The rollout as last persisted, and the only way to change it: state and events in one atomic update. */
+/**
+ * The rollout as last persisted, and the only way to change it: state and events in one atomic update. Its
+ * {@link Ledger} is folded forward after every write and every refresh, so what the engine decides on next is what
+ * the store says.
+ */
 final class Journal {
     private final RolloutRepository repo;
     private final Clock clock;
+    private final Ledger ledger;
     private Rollout rollout;
 
     Journal(RolloutRepository repo, Clock clock, Rollout rollout) {
         this.repo = repo;
         this.clock = clock;
         this.rollout = rollout;
+        this.ledger = new Ledger(repo, rollout.id());
     }
 
     Rollout rollout() {
         return rollout;
+    }
+
+    Ledger ledger() {
+        return ledger;
     }
 
     NewEvent event(String type, String stage, String actor, Map<String, String> data) {
@@ -33,6 +43,7 @@ final class Journal {
     /** Moves to {@code state} at {@code stageIndex} and appends {@code events}, atomically. */
     Rollout commit(RolloutState state, int stageIndex, List<NewEvent> events) {
         rollout = repo.update(rollout.withState(state, stageIndex, clock.instant()), events);
+        ledger.refresh();
         return rollout;
     }
 
@@ -48,5 +59,6 @@ final class Journal {
     /** Picks up a change someone else made (another console, the CLI) before deciding again. */
     void refresh() {
         repo.find(rollout.id()).ifPresent(r -> rollout = r);
+        ledger.refresh();
     }
 }

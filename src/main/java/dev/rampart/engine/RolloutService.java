@@ -85,9 +85,27 @@ public final class RolloutService {
         return engine.tick();
     }
 
-    /** Rollouts that traffic may still be flowing to, newest first. */
+    /** Completed rollouts whose watch is known to be over, in this process (it never starts again). */
+    private final Set<Long> watchOver = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Rollouts that traffic may still be flowing to, newest first: every live one, and every completed one still
+     * inside its plan's watch (halt rules enforced, rollback allowed).
+     */
     public List<Rollout> live() {
-        return rollouts.list().stream().filter(r -> r.state().isLive()).toList();
+        return rollouts.list().stream().filter(r -> r.state().isLive() || watched(r)).toList();
+    }
+
+    /** Whether a completed rollout is inside its watch: no {@code rollout.watch_ended} yet. */
+    public boolean watched(Rollout r) {
+        if (r.state() != RolloutState.COMPLETED || watchOver.contains(r.id())) {
+            return false;
+        }
+        boolean over = rollouts.events(r.id()).stream().anyMatch(e -> e.type().equals("rollout.watch_ended"));
+        if (over) {
+            watchOver.add(r.id());
+        }
+        return !over;
     }
 
     public List<Rollout> all() {
@@ -170,6 +188,15 @@ public final class RolloutService {
                 null, Map.of("reason", reason == null || reason.isBlank() ? "(no reason given)" : reason))));
     }
 
+    /**
+     * After a rollback failed on a step whose outcome was unknown: the person confirms that step {@code index} ran,
+     * and the rollback goes on.
+     */
+    public Rollout confirmRollbackStep(long rolloutId, String actor, int index, String reason) {
+        access.access().require(actor, Permission.ROLLBACK, rolloutId);
+        return attached(rolloutId).engine().confirmRollbackStep(actor, index, reason);
+    }
+
     /** {@code cohort} null is the global kill switch. */
     public Rollout setKillSwitch(long rolloutId, String cohort, boolean enabled, String actor) {
         access.access().require(actor, Permission.KILL_SWITCH, rolloutId);
@@ -221,14 +248,15 @@ public final class RolloutService {
         Rollout rollout = rollouts.find(rolloutId).orElseThrow(() -> noRollout(rolloutId));
         Plan plan = plan(rollout.planId());
         Attached a = engines.get(rolloutId);
+        List<dev.rampart.domain.rollout.AuditEvent> events = rollouts.events(rolloutId);
         Map<String, Boolean> switches = new LinkedHashMap<>();
-        KillSwitches ks = a == null ? null : a.engine().killSwitches();
-        switches.put(KillSwitches.flagName(null), ks == null || ks.globalEnabled());
+        KillSwitches ks = KillSwitches.of(plan, events);
+        switches.put(KillSwitches.flagName(null), ks.globalEnabled());
         for (Stage s : plan.stages()) {
-            switches.put(KillSwitches.flagName(s.name()), ks == null || ks.cohortEnabled(s.name()));
+            switches.put(KillSwitches.flagName(s.name()), ks.cohortSwitch(s.name()));
         }
-        return new RolloutStatus(rollout, plan, rollouts.events(rolloutId),
-                a == null ? null : a.engine().confirmedTraffic(), switches, a != null && a.deployment().faults() != null);
+        return new RolloutStatus(rollout, plan, events, Traffic.confirmed(intents.all(rolloutId)), switches,
+                a != null && a.deployment().faults() != null);
     }
 
     /**
@@ -257,7 +285,8 @@ public final class RolloutService {
     }
 
     private EngineParts parts(Deployment d) {
-        return new EngineParts(d.adapter(), d.metrics(), d.notifier(), rollouts, intents, approvals, d.clock(), settings);
+        return new EngineParts(d.adapter(), d.metrics(), d.notifier(), rollouts, intents, approvals, d.clock(), settings,
+                deployments.commands());
     }
 
     private Plan plan(long planId) {

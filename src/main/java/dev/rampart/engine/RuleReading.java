@@ -41,7 +41,8 @@ public record RuleReading(HaltRule rule, String cohort, boolean holds, List<Meas
         for (int i = 0; i < thresholds.length; i++) {
             Condition c = conditions.get(i);
             Double value = values.get(c.metric());
-            if (value == null || Double.isNaN(thresholds[i]) || !c.op().holds(value, thresholds[i])) {
+            if (value == null || Double.isNaN(value) || Double.isNaN(thresholds[i])
+                    || !c.op().holds(value, thresholds[i])) {
                 return false;
             }
         }
@@ -56,7 +57,7 @@ public record RuleReading(HaltRule rule, String cohort, boolean holds, List<Meas
         for (int i = 0; i < thresholds.length; i++) {
             Condition c = conditions.get(i);
             Double value = values.get(c.metric());
-            if (value == null || Double.isNaN(thresholds[i])) {
+            if (value == null || Double.isNaN(value) || Double.isNaN(thresholds[i])) {
                 return new RuleReading(rule, cohort, false, measured);
             }
             measured.add(new Measured(c, value, thresholds[i]));
@@ -90,8 +91,14 @@ public record RuleReading(HaltRule rule, String cohort, boolean holds, List<Meas
         return d;
     }
 
-    /** Six significant digits: enough to read, stable in text. */
+    /** Six significant digits: enough to read, stable in text; {@code +Inf}, {@code -Inf} and {@code NaN} as such. */
     static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+Inf" : "-Inf";
+        }
         return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros()
                 .toPlainString();
     }

@@ -1,15 +1,14 @@
 package dev.rampart.engine;
 
 import dev.rampart.domain.plan.Approvals;
+import dev.rampart.domain.plan.ChecklistItem;
 import dev.rampart.domain.plan.Decision;
 import dev.rampart.domain.plan.Stage;
-import dev.rampart.domain.rule.Baseline;
 import dev.rampart.domain.rule.HaltRule;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,24 +17,31 @@ import java.util.Set;
 
 /**
  * Whether a stage may move on: it has held its {@code min_duration}, its exit criteria (on its own cohort) and the
- * next stage's entry criteria (on the current stage's cohort; before the first stage, on the stable population)
- * have held for their windows, and the approvals it needs exist (a go/no-go decision only once it is due).
+ * next stage's entry criteria (on the current stage's cohort; before the first stage, on the stable population) have
+ * held for their windows on the stored readings, its checklist is done (commands passed, items signed; the first
+ * stage also needs the plan's smoke tests) and the approvals it needs exist (a go/no-go decision only once it is due).
+ * Before the first stage, the plan's preconditions and approvals gate the start.
  */
 final class StageGate {
+    private static final String MIN_DURATION = "min_duration ";
     private final PlanRules rules;
     private final ApprovalBook book;
-    private final HeldSince criteria = new HeldSince();
-    private final Set<String> assumedSeen = new HashSet<>();
+    private final Checklists checklists;
 
-    StageGate(PlanRules rules, ApprovalBook book) {
+    StageGate(PlanRules rules, ApprovalBook book, Checklists checklists) {
         this.rules = rules;
         this.book = book;
+        this.checklists = checklists;
     }
 
-    /** What stops the stage (or, at index -1, the start) from moving on, and sign-offs newly assumed. */
-    record Verdict(String waitingFor, List<SignOff> assumed) {
+    /**
+     * What stops the stage (or, at index -1, the start) from moving on; sign-offs newly assumed; checklist commands
+     * just run (to record); a checklist command that failed (a failed gate).
+     */
+    record Verdict(String waitingFor, List<Assumed> assumed, List<Map<String, String>> checked,
+                   Map<String, String> failed) {
         boolean ready() {
-            return waitingFor == null;
+            return waitingFor == null && failed == null;
         }
 
         /** Holding for min_duration is what a stage does; anything else is worth a line in the timeline. */
@@ -44,53 +50,81 @@ final class StageGate {
         }
     }
 
-    private static final String MIN_DURATION = "min_duration ";
-
-    /** Called every tick while the stage is current, so that exit criteria are timed from their first hold. */
-    Verdict check(int k, Instant enteredAt, Instant now, Map<String, Double> values, Baseline baseline,
-                  long rolloutId, String startedBy) {
-        List<SignOff> assumed = new ArrayList<>();
-        boolean entryHeld = k == rules.lastStage() || held(rules.entryCriteria(rules.stage(k + 1).name()),
-                "in" + (k + 1), k < 0 ? baseline.means() : values, baseline, now);
+    /** Called every tick while the stage is current. */
+    Verdict check(int k, Instant enteredAt, Instant now, Judge judge, Ledger ledger, long rolloutId,
+                  String startedBy) {
+        List<Assumed> assumed = new ArrayList<>();
+        List<Map<String, String>> checked = new ArrayList<>();
+        List<String> items = new ArrayList<>();
+        Map<String, String> failed = null;
+        List<Gate> gates = k < 0 ? List.of(new Gate(null, rules.plan().preconditions(), "preconditions"))
+                : k == 0 ? List.of(new Gate(null, rules.plan().smokeTests(), "smoke tests"),
+                new Gate(rules.stage(0).name(), rules.stage(0).checklist(), "checklist"))
+                : List.of(new Gate(rules.stage(k).name(), rules.stage(k).checklist(), "checklist"));
+        for (Gate g : gates) {
+            Checklists.Outcome o = checklists.check(ledger, rolloutId, g.stage(), g.items(), g.section(), now);
+            assumed.addAll(o.assumed());
+            checked.addAll(o.checked());
+            items.addAll(o.missing());
+            failed = failed == null ? o.failed() : failed;
+        }
+        String population = k < 0 ? Judge.STABLE : rules.stage(k).name();
+        boolean entryHeld = k == rules.lastStage()
+                || held(rules.entryCriteria(rules.stage(k + 1).name()), population, judge, now);
         if (k < 0) {
             if (!entryHeld) {
-                return new Verdict(entryText(0), assumed);
+                return new Verdict(entryText(0), assumed, checked, failed);
+            }
+            if (!items.isEmpty()) {
+                return new Verdict("preconditions " + items, assumed, checked, failed);
             }
             Approvals a = rules.plan().approvals();
             List<String> roles = a == null ? List.of() : a.requiredRoles();
-            return new Verdict(missing(rolloutId, null, roles, now, startedBy, assumed), assumed);
+            return new Verdict(missing(rolloutId, null, roles, now, startedBy, assumed, ledger), assumed, checked,
+                    failed);
         }
         Stage stage = rules.stage(k);
-        boolean criteriaHeld = held(rules.exitCriteria(stage.name()), "out" + k, values, baseline, now);
-        if (Duration.between(enteredAt, now).compareTo(stage.minDurationOrZero()) < 0) {
-            return new Verdict(MIN_DURATION + stage.minDurationOrZero(), assumed);
+        if (enteredAt == null || Duration.between(enteredAt, now).compareTo(stage.minDurationOrZero()) < 0) {
+            return new Verdict(MIN_DURATION + stage.minDurationOrZero(), assumed, checked, failed);
         }
-        if (!criteriaHeld) {
+        if (!held(rules.exitCriteria(stage.name()), stage.name(), judge, now)) {
             return new Verdict("exit criteria " + rules.exitCriteria(stage.name()).stream().map(HaltRule::text)
-                    .toList(), assumed);
+                    .toList(), assumed, checked, failed);
         }
         if (!entryHeld) {
-            return new Verdict(entryText(k + 1), assumed);
+            return new Verdict(entryText(k + 1), assumed, checked, failed);
+        }
+        if (!items.isEmpty()) {
+            return new Verdict("checklist " + items, assumed, checked, failed);
         }
         Set<String> roles = new LinkedHashSet<>(stage.approvals());
         Decision d = stage.decision();
         if (d != null) {
             if (d.after() != null && now.isBefore(enteredAt.plus(d.after()))) {
-                return new Verdict("go/no-go decision at " + enteredAt.plus(d.after()), assumed);
+                return new Verdict("go/no-go decision at " + enteredAt.plus(d.after()), assumed, checked, failed);
             }
             roles.addAll(d.roles());
         }
-        return new Verdict(missing(rolloutId, stage.name(), List.copyOf(roles), now, startedBy, assumed), assumed);
+        return new Verdict(missing(rolloutId, stage.name(), List.copyOf(roles), now, startedBy, assumed, ledger),
+                assumed, checked, failed);
     }
 
-    private boolean held(List<HaltRule> list, String prefix, Map<String, Double> values, Baseline baseline,
-                         Instant now) {
-        boolean all = true;
+    /** A sign-off a dry run counts as given, of a gate ({@code item} null) or of a checklist item. */
+    record Assumed(SignOff signOff, String item) {
+    }
+
+    private record Gate(String stage, List<ChecklistItem> items, String section) {
+    }
+
+    /** Whether every criterion has held on {@code population}'s stored readings for its window. */
+    private static boolean held(List<HaltRule> list, String population, Judge judge, Instant now) {
         for (HaltRule c : list) {
-            boolean holds = values != null && RuleReading.read(c, prefix, values, baseline).holds();
-            all &= criteria.heldFor(prefix + ":" + c.text(), holds, now, c.window());
+            Instant since = judge.criterionSince(c, population);
+            if (since == null || (c.window() != null && now.isBefore(since.plus(c.window())))) {
+                return false;
+            }
         }
-        return all;
+        return true;
     }
 
     private String entryText(int k) {
@@ -99,7 +133,7 @@ final class StageGate {
     }
 
     private String missing(long rolloutId, String stage, List<String> roles, Instant due, String startedBy,
-                           List<SignOff> assumed) {
+                           List<Assumed> assumed, Ledger ledger) {
         boolean fourEyes = rules.plan().approvals() == null || rules.plan().approvals().fourEyesRequired();
         List<String> missing = new ArrayList<>();
         for (String role : roles) {
@@ -107,8 +141,8 @@ final class StageGate {
                     .filter(o -> o.assumed() || !(fourEyes && o.signer().equals(startedBy)));
             if (s.isEmpty()) {
                 missing.add(role);
-            } else if (s.get().assumed() && assumedSeen.add(stage + "/" + role)) {
-                assumed.add(s.get());
+            } else if (s.get().assumed() && !ledger.assumed(stage, role, null)) {
+                assumed.add(new Assumed(s.get(), null));
             }
         }
         int need = required(roles.size()) - (roles.size() - missing.size());

@@ -59,7 +59,7 @@ final class FlagConfigImport {
                         + ReadErrors.describe(c.getValue()));
                 continue;
             }
-            Optional<String> rule = HaltConditions.rule(c.getKey(), c.getValue().decimalValue());
+            Optional<String> rule = HaltConditions.seedRule(c.getKey(), c.getValue().decimalValue(), notes);
             if (rule.isEmpty()) {
                 problems.atKey(pointer, "unknown halt condition \"" + c.getKey() + "\"; expected "
                         + HaltConditions.EXPECTED);
@@ -72,7 +72,7 @@ final class FlagConfigImport {
         String changeId = "FLAGS-" + (version == null ? "unversioned" : version);
         notes.add("change_id " + changeId + " (the flag file has none; made from its version)");
         Plan plan = new Plan(null, changeId, null, version, null, null, null, stages, rules, null, null, null, null,
-                null, null, null, null, enabled);
+                null, null, null, null, enabled, PlanDefaults.monitoring(notes), PlanDefaults.watch(notes));
         return new ImportedPlan(plan, issue -> toSource(issue, stagePointers, rulePointers));
     }
 
@@ -98,9 +98,9 @@ final class FlagConfigImport {
                 notes.add("cohort " + name + ": features " + c.get("features")
                         + " not imported (a stage has no feature list)");
             }
+            PlanDefaults.Hold hold = PlanDefaults.seedCohortHold(name, notes);
             Stage stage = new Stage(name, percentage.doubleValue(), Nodes.texts(c, "/users", problems),
-                    PlanDefaults.stageHold(name, notes), null, null, null, null, null, null,
-                    Nodes.bool(c, "/enabled", problems));
+                    hold.min(), hold.max(), null, null, null, null, null, Nodes.bool(c, "/enabled", problems));
             cohorts.add(new Cohort(stage, p));
         }
         return cohorts;

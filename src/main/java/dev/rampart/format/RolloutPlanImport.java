@@ -66,7 +66,7 @@ final class RolloutPlanImport {
         }
         List<String> rules = Nodes.texts(tree, "/rollback_on", problems);
         Plan plan = new Plan(null, changeId, null, null, null, null, null, stages, rules, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, PlanDefaults.monitoring(notes), PlanDefaults.watch(notes));
         return new ImportedPlan(plan, issue -> toSource(issue, fromLine));
     }
 

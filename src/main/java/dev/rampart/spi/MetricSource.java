@@ -20,7 +20,8 @@ public interface MetricSource {
      * @param cohorts cohort names to measure, each on its own traffic
      * @param metrics metric names wanted; a source may return more, and leaves out those it does not know
      * @return per-cohort samples plus the stable population's samples; never null
-     * @throws AdapterException when the source cannot be read (the engine then skips this tick's evaluation)
+     * @throws AdapterException when the source cannot be read: no reading this tick; a metric a rule needs that has no
+     *         finite reading for longer than the plan's {@code monitoring.max_gap} pauses the rollout
      */
     MetricWindow read(Set<String> cohorts, Set<String> metrics, Instant from, Instant to) throws AdapterException;
 }

@@ -7,7 +7,9 @@ import java.time.Instant;
  * latencies and web vitals, unitless for {@code cls_p95}).
  *
  * @param at    the end of the interval the value describes
- * @param value the value
+ * @param value the value; {@code +Inf} and {@code -Inf} are readings (a quantile above the top histogram bucket is
+ *              {@code +Inf}, and compares greater than every threshold); {@code NaN} is no reading (no traffic) and
+ *              counts toward a monitoring gap like a missing sample
  */
 public record Sample(Instant at, double value) {
 }

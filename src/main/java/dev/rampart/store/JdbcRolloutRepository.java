@@ -4,6 +4,7 @@ import dev.rampart.domain.repo.ConcurrentChangeException;
 import dev.rampart.domain.repo.RolloutRepository;
 import dev.rampart.domain.rollout.AuditEvent;
 import dev.rampart.domain.rollout.NewEvent;
+import dev.rampart.domain.rollout.Reading;
 import dev.rampart.domain.rollout.Rollout;
 import dev.rampart.domain.rollout.RolloutState;
 
@@ -26,9 +27,11 @@ public final class JdbcRolloutRepository implements RolloutRepository {
     private static final String COLUMNS = "id, plan_id, state, stage_index, started_by, created_at, updated_at, version";
 
     private final SharedConnection db;
+    private final ReadingRows readings;
 
     JdbcRolloutRepository(SharedConnection db) {
         this.db = db;
+        this.readings = new ReadingRows(db);
     }
 
     /** The new rollout starts at version 1, before its first stage, created at {@code event.at()}; the event is recorded against it. */
@@ -98,6 +101,32 @@ public final class JdbcRolloutRepository implements RolloutRepository {
     public List<AuditEvent> events(long rolloutId) {
         return AuditRows.events(db.inTransaction("read the events of rollout " + rolloutId,
                 c -> AuditRows.select(c, "rollout_id = ?", 0, rolloutId)));
+    }
+
+    @Override
+    public List<AuditEvent> events(long rolloutId, long afterSeq) {
+        return AuditRows.events(db.inTransaction("read the new events of rollout " + rolloutId,
+                c -> AuditRows.select(c, "rollout_id = ? AND seq > ?", 0, rolloutId, afterSeq)));
+    }
+
+    @Override
+    public void recordReadings(long rolloutId, List<Reading> tick) {
+        readings.record(rolloutId, tick);
+    }
+
+    @Override
+    public List<Reading> readings(long rolloutId, Instant since) {
+        return readings.since(rolloutId, since);
+    }
+
+    @Override
+    public List<Reading> latestReadings(long rolloutId, String cohort, String metric, int limit) {
+        return readings.latest(rolloutId, cohort, metric, limit);
+    }
+
+    @Override
+    public Optional<Instant> lastReadingAt(long rolloutId) {
+        return readings.last(rolloutId);
     }
 
     private static NewEvent about(long rolloutId, NewEvent event) {

@@ -24,7 +24,10 @@ class SimulateCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
         assertThat(run.out()).containsPattern("PT45M +rollout.halted +internal_test error_rate > 1% for 5m: "
                 + "error_rate 0\\.0\\d+ > 0\\.01 held PT5M");
-        assertThat(run.out()).contains("final state: rolled_back, rollback time 8 s");
+        assertThat(run.out()).contains("final state: rolled_back, rollback time 18 s");
+        assertThat(run.out()).as("traffic back in 8 s, then the plan's two rollback steps, 5 s each")
+                .containsPattern("PT45M8S +rollback.step +internal_test step 0 traffic: Traffic back to the previous version")
+                .containsPattern("PT45M18S +rollback.step +internal_test step 2 database: Downgrade the database");
     }
 
     @Test
@@ -32,7 +35,7 @@ class SimulateCommandTest {
         CliRun run = CliRun.of("simulate", PLAN, "--scenario", SPIKE, "--json");
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("final_state").asText()).isEqualTo("rolled_back");
-        assertThat(json.get("rollback_time_seconds").asDouble()).isEqualTo(8.0);
+        assertThat(json.get("rollback_time_seconds").asDouble()).isEqualTo(18.0);
         JsonNode halt = null;
         for (JsonNode e : json.get("events")) {
             if (e.get("type").asText().equals("rollout.halted")) {

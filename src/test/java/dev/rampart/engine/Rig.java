@@ -12,6 +12,7 @@ import dev.rampart.domain.rollout.Rollout;
 import dev.rampart.engine.memory.MemoryIntents;
 import dev.rampart.engine.memory.MemoryRollouts;
 import dev.rampart.spi.DeploymentAdapter;
+import dev.rampart.spi.MetricSource;
 import dev.rampart.spi.Notice;
 
 import java.time.Duration;
@@ -47,13 +48,44 @@ final class Rig {
 
     Rig(Plan plan, long planId, Scenario scenario, RolloutRepository rollouts, IntentRepository intents,
         UnaryOperator<DeploymentAdapter> wrap, ApprovalBook book, EngineSettings settings) {
+        this(plan, planId, scenario, rollouts, intents, wrap, m -> m, book, settings);
+    }
+
+    Rig(Plan plan, long planId, Scenario scenario, RolloutRepository rollouts, IntentRepository intents,
+        UnaryOperator<DeploymentAdapter> wrap, UnaryOperator<MetricSource> wrapMetrics, ApprovalBook book,
+        EngineSettings settings) {
         this.fleet = new SimulatedFleet(scenario, start, clock);
         this.rollouts = rollouts;
         this.intents = intents;
         DeploymentAdapter adapter = wrap.apply(new SimulatorAdapter(fleet, clock::advance, Duration.ofSeconds(8)));
-        this.parts = new EngineParts(adapter, new SimulatorMetrics(fleet), notices::add, rollouts, intents, book,
-                clock, settings);
+        this.parts = new EngineParts(adapter, wrapMetrics.apply(new SimulatorMetrics(fleet)), notices::add, rollouts,
+                intents, book, clock, settings);
         this.engine = RolloutEngine.start(PlanRules.parse(plan), planId, parts, "olga");
+    }
+
+    /** A rig whose metric source is wrapped (to go dark, to answer NaN). */
+    static Rig withMetrics(Plan plan, Scenario scenario, UnaryOperator<MetricSource> wrapMetrics) {
+        return new Rig(plan, 1, scenario, new MemoryRollouts(), new MemoryIntents(), a -> a, wrapMetrics,
+                ApprovalBook.assumedWhenDue(), EngineSettings.defaults());
+    }
+
+    /** The process dies and a new one takes the rollout over from the store alone. */
+    RolloutEngine restart() {
+        engine = RolloutEngine.attach(engine.rules(), engine.rollout().id(), parts);
+        return engine;
+    }
+
+    /** Ticks every minute up to {@code offset}, a new process taking over after every {@code restartEvery} ticks. */
+    Rollout runTo(Duration offset, int restartEvery) {
+        Rollout r = engine.rollout();
+        int n = 0;
+        while (lastTick == null || lastTick.isBefore(start.plus(offset))) {
+            r = runTo(Duration.between(start, nextMinute()));
+            if (++n % restartEvery == 0) {
+                restart();
+            }
+        }
+        return r;
     }
 
     /** Ticks every minute up to and including {@code offset} from the start. */

@@ -52,19 +52,28 @@ class SeedPlansDryRunTest {
                                   "cls_p95": 0.1}}}""";
 
     @Test
-    void seed004HaltNamesTheEarlierCohortThatTrippedWhileBetaIsCurrent() throws Exception {
+    void seed004AsWrittenWaitsForItsCohortSwitchesAndPausesOnAHeldBreachOfAnEarlierCohort() throws Exception {
         ImportResult imported = new PlanImporter().importText("flags.json", SEED_004_FLAGS);
         assertThat(imported.ok()).as(imported.problems().toString()).isTrue();
         Scenario lcp = Scenario.parse("""
-                {"seed": 7, "events": [{"at": "PT3H", "cohort": "friendly_gp", "metric": "lcp_p75", "value": 3100}]}""");
+                {"seed": 7, "events": [
+                  {"at": "PT3H", "switch": "friendly_gp", "enabled": true},
+                  {"at": "PT27H", "switch": "beta", "enabled": true},
+                  {"at": "PT30H", "cohort": "friendly_gp", "metric": "lcp_p75", "value": 3100}]}""");
 
         DryRunResult r = DryRun.run(imported.plan(), lcp);
 
+        assertThat(r.eventsOf("rollout.expanded")).extracting(TimelineEvent::stage, TimelineEvent::at).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("internal_test", Duration.ZERO),
+                org.assertj.core.groups.Tuple.tuple("friendly_gp", Duration.ofHours(3)),
+                org.assertj.core.groups.Tuple.tuple("beta", Duration.ofHours(27)));
+        assertThat(r.eventsOf("rollout.waiting")).anySatisfy(w -> assertThat(w.data().get("for"))
+                .isEqualTo("canary.cohort.friendly_gp.enabled"));
         TimelineEvent halt = r.eventsOf("rollout.halted").get(0);
-        assertThat(halt.at()).isEqualTo(Duration.ofHours(3));
+        assertThat(halt.at()).as("the seed's 15-minute window").isEqualTo(Duration.ofHours(30).plusMinutes(15));
         assertThat(halt.stage()).isEqualTo("beta");
         assertThat(halt.data()).containsEntry("cohort", "friendly_gp").containsEntry("metric", "lcp_p75")
-                .containsEntry("threshold", "2500");
-        assertThat(r.finalState()).isEqualTo("rolled_back");
+                .containsEntry("threshold", "2500").containsEntry("action", "pause");
+        assertThat(r.finalState()).as("seed 004 pauses; a person decides").isEqualTo("paused");
     }
 }

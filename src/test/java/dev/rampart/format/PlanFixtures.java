@@ -6,6 +6,7 @@ import dev.rampart.domain.plan.ChecklistItem;
 import dev.rampart.domain.plan.Decision;
 import dev.rampart.domain.plan.FreezeWindow;
 import dev.rampart.domain.plan.MetricSettings;
+import dev.rampart.domain.plan.Monitoring;
 import dev.rampart.domain.plan.Notification;
 import dev.rampart.domain.plan.Plan;
 import dev.rampart.domain.plan.RollbackStep;
@@ -39,7 +40,7 @@ final class PlanFixtures {
         Stage canary = new Stage("canary", 0.5, List.of("eng-team", "qa"), Duration.ofMinutes(30),
                 Duration.ofHours(2), List.of("error_rate < 0.1% for 10m"), List.of("error_rate < 0.1% for 30m"),
                 List.of("engineering"), List.of(new ChecklistItem("Smoke tests pass", "engineering",
-                List.of("make", "smoke"))), new Decision(Duration.ofMinutes(45), List.of("sre_lead")), false);
+                List.of("make", "smoke"), Duration.ofMinutes(10))), new Decision(Duration.ofMinutes(45), List.of("sre_lead")), false);
         Stage beta = new Stage("beta", 25, List.of("beta-opt-in"), Duration.ofHours(48), Duration.ofHours(72),
                 List.of(), List.of("error_rate < 0.5% for 48h"), List.of("product"),
                 List.of(ChecklistItem.of("Beta announcement sent")), new Decision(Duration.ofHours(48),
@@ -54,7 +55,8 @@ final class PlanFixtures {
                 List.of(new ChecklistItem("CI green", "engineering", List.of("make", "ci-status"))),
                 List.of(new ChecklistItem("Checkout smoke suite", "sre_lead", List.of("make", "smoke"))),
                 List.of(new RollbackStep("Re-deploy", "application", List.of("deploy", "--version", "2.0.4")),
-                        new RollbackStep("Downgrade", "database", List.of("alembic", "downgrade", "-1"))),
+                        new RollbackStep("Downgrade", "database", List.of("alembic", "downgrade", "-1"),
+                                Duration.ofMinutes(20))),
                 new Schedule(LocalDateTime.of(2026, 12, 1, 9, 0), "Africa/Cairo",
                         List.of(new FreezeWindow(LocalDateTime.of(2026, 12, 24, 0, 0),
                                 LocalDateTime.of(2026, 12, 27, 0, 0, 30), "Holidays"))),
@@ -64,6 +66,6 @@ final class PlanFixtures {
                         Map.of("checkout_conversion", "sum(rate(orders[5m])) / sum(rate(visits[5m]))"),
                         Map.of("url", "http://prometheus:9090", "step", "PT1M")),
                 List.of(new Notification("slack", "#releases", List.of("rollout.halted", "rollout.rolled_back"))),
-                true);
+                true, new Monitoring(Duration.ofMinutes(2)), Duration.ofDays(14));
     }
 }

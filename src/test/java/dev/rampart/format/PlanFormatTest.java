@@ -70,7 +70,8 @@ class PlanFormatTest {
                 "\"traffic_percent\"", "\"user_groups\"", "\"min_duration\"", "\"max_duration\"", "\"entry\"",
                 "\"exit\"", "\"halt_rules\"", "\"approvals\"", "\"required_roles\"", "\"four_eyes\"",
                 "\"preconditions\"", "\"smoke_tests\"", "\"rollback_steps\"", "\"schedule\"", "\"adapter\"",
-                "\"metrics\"", "\"notifications\"", "\"enabled\": true\n}");
+                "\"metrics\"", "\"notifications\"", "\"enabled\": true", "\"monitoring\"", "\"max_gap\": \"PT2M\"",
+                "\"watch\": \"PT336H\"\n}");
     }
 
     @Test

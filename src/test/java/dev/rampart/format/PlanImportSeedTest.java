@@ -37,6 +37,9 @@ class PlanImportSeedTest {
                 "stage canary: min_duration PT30M (no duration given; a canary holds 30 minutes)",
                 "stage 25pct: min_duration PT1H (no duration given)",
                 "stage 100pct: min_duration PT1H (no duration given)",
+                "monitoring.max_gap PT5M (none given: a rule's metric without a reading for longer pauses the rollout)",
+                "watch P7D (none given: after completion, halt rules stay enforced and rollback stays possible for 7"
+                        + " days)",
                 "schema rampart/plan/v1 (none given)",
                 "service seed-000-rollout-plan (none given; taken from the file name)",
                 "adapter simulator (none given)",
@@ -57,14 +60,15 @@ class PlanImportSeedTest {
                 .extracting(Stage::name, Stage::trafficPercent, Stage::minDuration, Stage::userGroups, Stage::enabled)
                 .containsExactly(
                         tuple("internal_test", 0.5, Duration.ofHours(1), java.util.List.of("eng-team"), true),
-                        tuple("friendly_gp", 5.0, Duration.ofHours(1), java.util.List.of("pilot-partners"), false),
-                        tuple("beta", 25.0, Duration.ofHours(1), java.util.List.of("beta-opt-in"), false),
+                        tuple("friendly_gp", 5.0, Duration.ofHours(24), java.util.List.of("pilot-partners"), false),
+                        tuple("beta", 25.0, Duration.ofHours(48), java.util.List.of("beta-opt-in"), false),
                         tuple("ga", 100.0, Duration.ofHours(1), java.util.List.of(), null));
-        assertThat(plan.haltRules()).containsExactly("error_rate > 1%", "latency_p99 > 5x baseline",
-                "lcp_p75 > 2500ms", "inp_p75 > 200ms", "cls_p95 > 0.1");
+        assertThat(plan.haltRules()).containsExactly("error_rate > 1% for 5m -> pause",
+                "latency_p99 > 5x baseline for 10m -> pause", "lcp_p75 > 2500ms for 15m -> pause",
+                "inp_p75 > 200ms for 15m -> pause", "cls_p95 > 0.1 for 15m -> pause");
         assertThat(result.defaultsApplied()).contains(
-                "stage internal_test: min_duration PT1H (no duration given)",
-                "stage beta: min_duration PT1H (no duration given)",
+                "stage internal_test: min_duration PT1H (seed 004: internal_test runs 1 to 2 hours)",
+                "stage beta: min_duration PT48H (seed 004: beta runs 48 to 72 hours)",
                 "stage ga: added at 100 % after the cohorts (the flag file has no general availability)",
                 "stage ga: min_duration PT1H (no duration given)",
                 "change_id FLAGS-2.1.0 (the flag file has none; made from its version)",
@@ -90,8 +94,8 @@ class PlanImportSeedTest {
         assertThat(result.problems()).isEmpty();
         assertThat(result.plan().canaryEnabled()).isFalse();
         assertThat(result.plan().stages()).extracting(Stage::name).containsExactly("narrow", "wide", "all");
-        assertThat(result.plan().haltRules()).containsExactly("engine_timeout_rate > 0.5%",
-                "latency_p95 > 800ms", "memory > 90%", "cpu > 80%");
+        assertThat(result.plan().haltRules()).containsExactly("engine_timeout_rate > 0.5% for 5m -> pause",
+                "latency_p95 > 800ms -> pause", "memory > 90% -> pause", "cpu > 80% -> pause");
         assertThat(result.defaultsApplied()).noneMatch(d -> d.startsWith("stage ga"));
     }
 
@@ -108,7 +112,7 @@ class PlanImportSeedTest {
         assertThat(result.problems()).extracting(Problem::toString).containsExactly(
                 "flags.json:3:5: unknown halt condition \"happiness_index\"; expected " + HaltConditions.EXPECTED,
                 "flags.json:3:41: halt condition lcp_p75_ms: expected a number, found the text \"slow\"");
-        assertThat(result.plan().haltRules()).containsExactly("error_rate > 1%");
+        assertThat(result.plan().haltRules()).containsExactly("error_rate > 1% for 5m -> pause");
         assertThat(result.ok()).isFalse();
     }
 

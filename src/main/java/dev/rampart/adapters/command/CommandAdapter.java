@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rampart.adapters.Placeholders;
 import dev.rampart.adapters.Secret;
+import dev.rampart.domain.plan.RollbackStep;
 import dev.rampart.spi.AdapterContext;
 import dev.rampart.spi.AdapterException;
+import dev.rampart.spi.ChangeKind;
 import dev.rampart.spi.ConnectionCheck;
 import dev.rampart.spi.DeploymentAdapter;
 import dev.rampart.spi.Health;
@@ -22,7 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Drives a deployment through configured commands ({@code kubectl argo rollouts set weight …},
  * {@code make rollback VERSION=…}), run without a shell. Every step's output is recorded as evidence; a step that
  * exits non-zero, times out or hangs fails the action with an {@link AdapterException}. A rollback runs
- * {@code rollback} and then {@code database_downgrade}: the application first, then the schema.
+ * {@code rollback} (traffic and application back); {@code database_downgrade} is a rollback step of its own, run
+ * after it (the application first, then the schema) and confirmed on its own, so a crash between the two never
+ * counts the downgrade as done. The plan's {@code rollback_steps} with a {@code command} run here too, with this
+ * adapter's working directory, environment and placeholders. Repeating a change after a restart is harmless only for
+ * the kinds listed in {@code harmless_to_repeat} ({@code traffic}, {@code promote}, {@code rollback},
+ * {@code rollback_step}); by default for none.
  */
 public final class CommandAdapter implements DeploymentAdapter, ConnectionCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,13 +71,46 @@ public final class CommandAdapter implements DeploymentAdapter, ConnectionCheck 
     @Override
     public TrafficSplit rollback(String idempotencyKey) throws AdapterException {
         return once(idempotencyKey, () -> {
+            run("rollback", values(TrafficSplit.EVERYONE, 0, idempotencyKey));
+            return TrafficSplit.none();
+        });
+    }
+
+    @Override
+    public boolean performsRollbackSteps() {
+        return true;
+    }
+
+    /** The configured {@code database_downgrade}, as a rollback step, when the plan lists none of its own. */
+    @Override
+    public List<RollbackStep> ownRollbackSteps() {
+        return settings.actions().containsKey("database_downgrade")
+                ? List.of(new RollbackStep("database_downgrade", RollbackStep.DATABASE, null)) : List.of();
+    }
+
+    /**
+     * A step with a {@code command} runs it (placeholders filled); a {@code database} step without one runs the
+     * configured {@code database_downgrade}.
+     */
+    @Override
+    public void rollbackStep(RollbackStep step, String idempotencyKey) throws AdapterException {
+        once(idempotencyKey, () -> {
             Map<String, String> v = values(TrafficSplit.EVERYONE, 0, idempotencyKey);
-            run("rollback", v);
-            if (settings.actions().containsKey("database_downgrade")) {
+            if (!step.command().isEmpty()) {
+                runArgv("rollback_step", List.of(new Step(step.command(), step.timeout())), v);
+            } else if (RollbackStep.DATABASE.equals(step.kind()) && settings.actions().containsKey("database_downgrade")) {
                 run("database_downgrade", v);
+            } else {
+                throw new AdapterException("rollback step \"" + step.name() + "\" has no command, and no action of the "
+                        + "command adapter performs a " + step.kind() + " step", null, false);
             }
             return TrafficSplit.none();
         });
+    }
+
+    @Override
+    public boolean harmlessToRepeat(ChangeKind kind) {
+        return settings.harmlessToRepeat().contains(kind.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override
@@ -126,6 +166,10 @@ public final class CommandAdapter implements DeploymentAdapter, ConnectionCheck 
     }
 
     private CommandResult run(String action, Map<String, String> values) throws AdapterException {
+        return runArgv(action, settings.actions().get(action), values);
+    }
+
+    private CommandResult runArgv(String action, List<Step> steps, Map<String, String> values) throws AdapterException {
         Map<String, String> env = new LinkedHashMap<>(settings.plainEnvironment());
         List<String> secrets = new ArrayList<>();
         for (Map.Entry<String, Secret> e : settings.secretEnvironment().entrySet()) {
@@ -135,7 +179,7 @@ public final class CommandAdapter implements DeploymentAdapter, ConnectionCheck 
         }
         ProcessRunner runner = new ProcessRunner(settings.workingDirectory(), env, settings.outputLimit(), secrets);
         CommandResult last = null;
-        for (Step step : settings.actions().get(action)) {
+        for (Step step : steps) {
             last = runner.run(Placeholders.fill(step.argv(), values),
                     step.timeout() != null ? step.timeout() : settings.timeout());
             context.evidence().record(action, last.evidence());

@@ -24,9 +24,14 @@ import java.util.Set;
  *              "database_downgrade": {"steps": [[...], [...]]}}}
  * </pre>
  * An action is an argv, {@code {"argv": …, "timeout": …}}, or {@code {"steps": [argv or object, …]}}.
+ * {@code "harmless_to_repeat": ["traffic", "rollback"]} says which changes may be repeated with the same key after a
+ * restart when their outcome is unknown (the deploy tool is idempotent); by default none are.
  */
 record CommandSettings(Path workingDirectory, Duration timeout, int outputLimit, Map<String, String> plainEnvironment,
-                       Map<String, Secret> secretEnvironment, Map<String, List<Step>> actions, boolean perCohort) {
+                       Map<String, Secret> secretEnvironment, Map<String, List<Step>> actions, boolean perCohort,
+                       Set<String> harmlessToRepeat) {
+
+    static final Set<String> KINDS = Set.of("traffic", "promote", "rollback", "rollback_step");
 
     static final Set<String> ACTIONS = Set.of("apply_traffic", "promote", "rollback", "database_downgrade", "health",
             "current_weights", "smoke_test");
@@ -69,8 +74,17 @@ record CommandSettings(Path workingDirectory, Duration timeout, int outputLimit,
                 throw a.bad(required, "is required");
             }
         }
+        Set<String> harmless = new java.util.LinkedHashSet<>();
+        for (String kind : s.strings("harmless_to_repeat")) {
+            if (!KINDS.contains(kind)) {
+                throw s.bad("harmless_to_repeat", "names \"" + kind + "\"; known: "
+                        + String.join(", ", new java.util.TreeSet<>(KINDS)));
+            }
+            harmless.add(kind);
+        }
         return new CommandSettings(dir, s.duration("timeout", Duration.ofMinutes(5)),
-                s.integer("output_limit_bytes", 64 * 1024), plain, secrets, actions, s.flag("per_cohort", false));
+                s.integer("output_limit_bytes", 64 * 1024), plain, secrets, actions, s.flag("per_cohort", false),
+                Set.copyOf(harmless));
     }
 
     private static List<Step> steps(Settings a, String name) throws AdapterException {

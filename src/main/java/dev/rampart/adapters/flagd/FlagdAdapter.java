@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rampart.adapters.AtomicFile;
 import dev.rampart.spi.AdapterContext;
 import dev.rampart.spi.AdapterException;
+import dev.rampart.spi.ChangeKind;
 import dev.rampart.spi.ConnectionCheck;
 import dev.rampart.spi.DeploymentAdapter;
 import dev.rampart.spi.Health;
@@ -53,6 +54,15 @@ public final class FlagdAdapter implements DeploymentAdapter, ConnectionCheck {
     @Override
     public Health health() throws AdapterException {
         return Health.healthy(file + ": " + currentWeights().newVersionPercent() + "% on the new version");
+    }
+
+    /**
+     * Repeating a traffic change, a promotion or a rollback writes the same flag file again: harmless. This adapter performs no
+     * rollback steps; Rampart runs their commands itself.
+     */
+    @Override
+    public boolean harmlessToRepeat(ChangeKind kind) {
+        return kind != ChangeKind.ROLLBACK_STEP;
     }
 
     @Override

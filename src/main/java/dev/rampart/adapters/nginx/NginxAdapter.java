@@ -5,6 +5,7 @@ import dev.rampart.adapters.command.CommandResult;
 import dev.rampart.adapters.command.ProcessRunner;
 import dev.rampart.spi.AdapterContext;
 import dev.rampart.spi.AdapterException;
+import dev.rampart.spi.ChangeKind;
 import dev.rampart.spi.ConnectionCheck;
 import dev.rampart.spi.DeploymentAdapter;
 import dev.rampart.spi.Health;
@@ -62,6 +63,15 @@ public final class NginxAdapter implements DeploymentAdapter, ConnectionCheck {
             served();
         }
         return Health.healthy("configuration valid; " + currentWeights().newVersionPercent() + "% to the canary");
+    }
+
+    /**
+     * Repeating a traffic change, a promotion or a rollback writes the same upstream weights and reloads: harmless. This adapter performs no
+     * rollback steps; Rampart runs their commands itself.
+     */
+    @Override
+    public boolean harmlessToRepeat(ChangeKind kind) {
+        return kind != ChangeKind.ROLLBACK_STEP;
     }
 
     @Override

@@ -110,7 +110,8 @@ public final class PrometheusMetricSource implements MetricSource, ConnectionChe
         List<Sample> samples = new ArrayList<>();
         for (JsonNode point : result.path(0).path("values")) {
             double value = parse(point.get(1).asText());
-            if (Double.isFinite(value)) { // NaN: no traffic in the window, not a measurement
+            // NaN: no traffic in the window, not a measurement. +Inf is one: histogram_quantile above the top bucket
+            if (!Double.isNaN(value)) {
                 samples.add(new Sample(Instant.ofEpochMilli(Math.round(point.get(0).asDouble() * 1000)), value));
             }
         }
@@ -164,7 +165,17 @@ public final class PrometheusMetricSource implements MetricSource, ConnectionChe
         }
     }
 
-    private static double parse(String v) {
+    /** Prometheus writes "+Inf", "-Inf" and "NaN" for the values Java calls Infinity and NaN. */
+    static double parse(String v) {
+        switch (v) {
+            case "+Inf", "Inf" -> {
+                return Double.POSITIVE_INFINITY;
+            }
+            case "-Inf" -> {
+                return Double.NEGATIVE_INFINITY;
+            }
+            default -> { }
+        }
         try {
             return Double.parseDouble(v);
         } catch (NumberFormatException e) {

@@ -47,6 +47,23 @@ public final class SimulatedFleet {
         return clock;
     }
 
+    /** Whether the scenario has {@code what} ("metrics" or "adapter") out at {@code at}. */
+    public boolean out(String what, Instant at) {
+        Duration offset = Duration.between(start, at);
+        return scenario.faults().stream().anyMatch(f -> f.covers(offset, what));
+    }
+
+    private final java.util.List<String> performedSteps = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Rollback steps the simulated fleet performed, in order ("application: Re-deploy the previous image"). */
+    public java.util.List<String> performedSteps() {
+        return java.util.List.copyOf(performedSteps);
+    }
+
+    void performed(String step) {
+        performedSteps.add(step);
+    }
+
     /** Adds a fault while the simulation runs: from {@code event.at()}, the cohort's metric is the value. */
     public void inject(ScenarioEvent event) {
         script.add(event);
@@ -92,6 +109,9 @@ public final class SimulatedFleet {
         String population = onNew ? cohort : Scenario.STABLE;
         Duration offset = Duration.between(start, at);
         Double scripted = script.valueAt(population, metric, offset);
+        if (scripted != null && !Double.isFinite(scripted)) {
+            return scripted; // NaN, +Inf and -Inf reach the engine as the source would send them
+        }
         double base = scripted != null ? scripted : scenario.baseline().getOrDefault(metric, 0.0);
         double load = (onNew ? newVersionPercent : 100 - newVersionPercent) / 100;
         if (scripted == null && Metrics.CPU.equals(metric)) {

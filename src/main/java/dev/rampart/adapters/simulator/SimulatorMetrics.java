@@ -1,5 +1,6 @@
 package dev.rampart.adapters.simulator;
 
+import dev.rampart.spi.AdapterException;
 import dev.rampart.spi.MetricSource;
 import dev.rampart.spi.MetricWindow;
 import dev.rampart.spi.Sample;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The simulated fleet as a {@link MetricSource}: one sample per scenario tick, on the grid from the start. */
+/**
+ * The simulated fleet as a {@link MetricSource}: one sample per scenario tick, on the grid from the start; an error
+ * while the scenario has the metrics out.
+ */
 public final class SimulatorMetrics implements MetricSource {
     private final SimulatedFleet fleet;
 
@@ -21,7 +25,11 @@ public final class SimulatorMetrics implements MetricSource {
     }
 
     @Override
-    public MetricWindow read(Set<String> cohorts, Set<String> metrics, Instant from, Instant to) {
+    public MetricWindow read(Set<String> cohorts, Set<String> metrics, Instant from, Instant to)
+            throws AdapterException {
+        if (fleet.out(ScenarioFault.METRICS, to)) {
+            throw new AdapterException("simulated metrics outage: the metric source answers with an error");
+        }
         List<Instant> grid = grid(from, to);
         Map<String, Map<String, List<Sample>>> byCohort = new HashMap<>();
         for (String cohort : cohorts) {

@@ -3,7 +3,9 @@ package dev.rampart.adapters.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rampart.domain.plan.RollbackStep;
 import dev.rampart.spi.AdapterContext;
+import dev.rampart.spi.ChangeKind;
 import dev.rampart.spi.AdapterException;
 import dev.rampart.spi.ConnectionCheck;
 import dev.rampart.spi.DeploymentAdapter;
@@ -23,9 +25,12 @@ import java.util.Map;
  *  "change_id": "REL-…", "idempotency_key": "rollout-7-3-apply-beta", "weights": {"canary": 5, "beta": 25},
  *  "percent": 25}
  * </pre>
- * Actions: {@code apply_traffic}, {@code promote}, {@code rollback}, {@code health}, {@code current_weights}. A
- * 2xx answer confirms; its JSON {@code weights}, when present, is the split in effect. {@code health} may answer
- * {@code {"status": "healthy|degraded|down", "detail": "…"}}.
+ * Actions: {@code apply_traffic}, {@code promote}, {@code rollback}, {@code rollback_step} (with
+ * {@code "step": {"index": 1, "name": …, "kind": "database", "command": [...]}}), {@code health},
+ * {@code current_weights}. A 2xx answer confirms; its JSON {@code weights}, when present, is the split in effect.
+ * {@code health} may answer {@code {"status": "healthy|degraded|down", "detail": "…"}}. The receiver must not apply
+ * an idempotency key twice (the protocol's contract), so repeating a change with the same key after a restart is
+ * harmless.
  */
 public final class WebhookAdapter implements DeploymentAdapter, ConnectionCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +59,24 @@ public final class WebhookAdapter implements DeploymentAdapter, ConnectionCheck 
     @Override
     public TrafficSplit rollback(String idempotencyKey) throws AdapterException {
         return weightsOr(send("rollback", TrafficSplit.none(), idempotencyKey), TrafficSplit.none());
+    }
+
+    @Override
+    public boolean performsRollbackSteps() {
+        return true;
+    }
+
+    @Override
+    public void rollbackStep(RollbackStep step, String idempotencyKey) throws AdapterException {
+        ObjectNode s = JSON.createObjectNode().put("name", step.name()).put("kind", step.kind());
+        step.command().forEach(s.putArray("command")::add);
+        send("rollback_step", null, idempotencyKey, s);
+    }
+
+    /** The receiver applies each key once, so repeating any change with its key is harmless. */
+    @Override
+    public boolean harmlessToRepeat(ChangeKind kind) {
+        return true;
     }
 
     @Override
@@ -87,6 +110,10 @@ public final class WebhookAdapter implements DeploymentAdapter, ConnectionCheck 
     }
 
     private JsonNode send(String action, TrafficSplit weights, String key) throws AdapterException {
+        return send(action, weights, key, null);
+    }
+
+    private JsonNode send(String action, TrafficSplit weights, String key, ObjectNode step) throws AdapterException {
         ObjectNode body = JSON.createObjectNode().put("action", action).put("service", context.service())
                 .put("version", context.version()).put("previous_version", context.previousVersion())
                 .put("change_id", context.changeId());
@@ -97,6 +124,9 @@ public final class WebhookAdapter implements DeploymentAdapter, ConnectionCheck 
             ObjectNode w = body.putObject("weights");
             weights.weights().forEach(w::put);
             body.put("percent", weights.newVersionPercent());
+        }
+        if (step != null) {
+            body.set("step", step);
         }
         byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         URI target = actionUrls.getOrDefault(action, url);

@@ -34,4 +34,15 @@ public final class SignedApprovals implements ApprovalBook {
         return valid.stream().findFirst()
                 .map(s -> new SignOff(role, stage, s.signer(), s.at(), s.comment(), false));
     }
+
+    /** A checklist item counts as done once someone holding its role (any role, when it names none) signed it. */
+    @Override
+    public Optional<SignOff> findItem(long rolloutId, String stage, String item, String role, Instant due) {
+        String planSha = signatures.currentPlanSha(rolloutId);
+        return signatures.list(rolloutId).stream()
+                .filter(s -> !s.isGate() && Objects.equals(s.stage(), stage) && s.item().equals(item)
+                        && (role == null || role.isBlank() || s.role().equals(Role.of(role))) && !s.stale(planSha))
+                .min(Comparator.comparing(Signature::at))
+                .map(s -> new SignOff(s.role().name(), stage, s.signer(), s.at(), s.comment(), false));
+    }
 }

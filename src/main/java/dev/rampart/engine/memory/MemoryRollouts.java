@@ -4,12 +4,14 @@ import dev.rampart.domain.repo.ConcurrentChangeException;
 import dev.rampart.domain.repo.RolloutRepository;
 import dev.rampart.domain.rollout.AuditEvent;
 import dev.rampart.domain.rollout.NewEvent;
+import dev.rampart.domain.rollout.Reading;
 import dev.rampart.domain.rollout.Rollout;
 import dev.rampart.domain.rollout.RolloutState;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -23,6 +25,9 @@ import java.util.TreeMap;
 public final class MemoryRollouts implements RolloutRepository {
     private final Map<Long, Rollout> rollouts = new LinkedHashMap<>();
     private final List<AuditEvent> events = new ArrayList<>();
+    private final Map<Long, List<AuditEvent>> byRollout = new java.util.HashMap<>();
+    private final Map<Long, List<Reading>> readings = new java.util.HashMap<>();
+    private final Map<String, List<Reading>> series = new java.util.HashMap<>();
     private long nextId = 1;
 
     @Override
@@ -59,7 +64,62 @@ public final class MemoryRollouts implements RolloutRepository {
 
     @Override
     public synchronized List<AuditEvent> events(long rolloutId) {
-        return events.stream().filter(e -> e.rolloutId() != null && e.rolloutId() == rolloutId).toList();
+        return List.copyOf(byRollout.getOrDefault(rolloutId, List.of()));
+    }
+
+    @Override
+    public synchronized List<AuditEvent> events(long rolloutId, long afterSeq) {
+        List<AuditEvent> all = byRollout.getOrDefault(rolloutId, List.of());
+        int from = all.size();
+        while (from > 0 && all.get(from - 1).seq() > afterSeq) {
+            from--;
+        }
+        return List.copyOf(all.subList(from, all.size()));
+    }
+
+    @Override
+    public synchronized void recordReadings(long rolloutId, List<Reading> tick) {
+        List<Reading> all = readings.computeIfAbsent(rolloutId, id -> new ArrayList<>());
+        for (Reading r : tick) {
+            if (!all.isEmpty() && r.at().isBefore(all.get(all.size() - 1).at())) {
+                throw new IllegalArgumentException("readings go forward in time: " + r.at() + " is before "
+                        + all.get(all.size() - 1).at());
+            }
+            all.add(r);
+            series.computeIfAbsent(rolloutId + "|" + r.cohort() + "|" + r.metric(), k -> new ArrayList<>()).add(r);
+        }
+    }
+
+    @Override
+    public synchronized List<Reading> readings(long rolloutId, Instant since) {
+        List<Reading> all = readings.getOrDefault(rolloutId, List.of());
+        int lo = 0;
+        int hi = all.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (all.get(mid).at().isBefore(since)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return List.copyOf(all.subList(lo, all.size()));
+    }
+
+    @Override
+    public synchronized List<Reading> latestReadings(long rolloutId, String cohort, String metric, int limit) {
+        List<Reading> s = series.getOrDefault(rolloutId + "|" + cohort + "|" + metric, List.of());
+        List<Reading> out = new ArrayList<>(Math.min(limit, s.size()));
+        for (int i = s.size() - 1; i >= 0 && out.size() < limit; i--) {
+            out.add(s.get(i));
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized Optional<Instant> lastReadingAt(long rolloutId) {
+        List<Reading> all = readings.getOrDefault(rolloutId, List.of());
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1).at());
     }
 
     private void append(long rolloutId, NewEvent e) {
@@ -67,8 +127,10 @@ public final class MemoryRollouts implements RolloutRepository {
         long seq = events.size() + 1L;
         String content = seq + "|" + rolloutId + "|" + e.at() + "|" + e.type() + "|" + e.actor() + "|" + e.stage()
                 + "|" + new TreeMap<>(e.data()) + "|" + previous;
-        events.add(new AuditEvent(seq, rolloutId, e.at(), e.type(), e.actor(), e.stage(), e.data(), previous,
-                sha256(content)));
+        AuditEvent event = new AuditEvent(seq, rolloutId, e.at(), e.type(), e.actor(), e.stage(), e.data(), previous,
+                sha256(content));
+        events.add(event);
+        byRollout.computeIfAbsent(rolloutId, id -> new ArrayList<>()).add(event);
     }
 
     private static String sha256(String text) {

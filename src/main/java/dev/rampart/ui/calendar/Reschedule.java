@@ -86,12 +86,14 @@ public final class Reschedule {
     private static Plan withSchedule(Plan p, Schedule s) {
         return new Plan(p.schema(), p.changeId(), p.service(), p.version(), p.previousVersion(), p.owner(),
                 p.description(), p.stages(), p.haltRules(), p.approvals(), p.preconditions(), p.smokeTests(),
-                p.rollbackSteps(), s, p.adapter(), p.metrics(), p.notifications(), p.enabled());
+                p.rollbackSteps(), s, p.adapter(), p.metrics(), p.notifications(), p.enabled(), p.monitoring(),
+                p.watch());
     }
 
     private static Plan withStages(Plan p, List<Stage> stages) {
         return new Plan(p.schema(), p.changeId(), p.service(), p.version(), p.previousVersion(), p.owner(),
                 p.description(), stages, p.haltRules(), p.approvals(), p.preconditions(), p.smokeTests(),
-                p.rollbackSteps(), p.schedule(), p.adapter(), p.metrics(), p.notifications(), p.enabled());
+                p.rollbackSteps(), p.schedule(), p.adapter(), p.metrics(), p.notifications(), p.enabled(),
+                p.monitoring(), p.watch());
     }
 }

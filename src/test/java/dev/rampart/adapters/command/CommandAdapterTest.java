@@ -55,6 +55,10 @@ class CommandAdapterTest {
         assertThat(a.applyTraffic(new TrafficSplit(Map.of("canary", 5.0, "beta", 25.0)), "k2").newVersionPercent()).isEqualTo(25);
         assertThat(a.applyTraffic(five, "k1")).as("a repeated key does not run again").isEqualTo(five);
         assertThat(a.rollback("k3")).isEqualTo(TrafficSplit.none());
+        assertThat(a.ownRollbackSteps()).as("the downgrade is a step of its own, confirmed on its own")
+                .singleElement().satisfies(step -> assertThat(step.kind()).isEqualTo("database"));
+        a.rollbackStep(a.ownRollbackSteps().get(0), "k4");
+        a.rollbackStep(a.ownRollbackSteps().get(0), "k4");
         assertThat(Files.readAllLines(log())).containsExactly("weight canary 5 REL-2026-12-01-01",
                 "weight beta 25 REL-2026-12-01-01", "rollback VERSION=2.0.4", "downgrade checkout");
         assertThat(String.join("\n", evidence)).contains("exit_code=0", "argv=" + rec + " weight canary 5")

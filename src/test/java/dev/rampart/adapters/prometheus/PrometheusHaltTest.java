@@ -115,9 +115,12 @@ class PrometheusHaltTest {
         }
         List<AuditEvent> gaps = rollouts.events(engine.rollout().id()).stream()
                 .filter(e -> e.type().equals("metrics.failed")).toList();
-        // the engine notes a failure again only when it changes (the stage is part of it): once before the
-        // first stage is entered, once inside it; not on every one of the 5 ticks
-        assertThat(gaps).hasSize(2).extracting(AuditEvent::stage).containsExactly(null, "canary");
+        // the engine notes a failure once, not on every one of the 5 ticks; and with monitoring dark it exposes
+        // nobody: the canary is not entered without a reading
+        assertThat(gaps).hasSize(1).extracting(AuditEvent::stage).containsExactly((String) null);
+        assertThat(engine.rollout().stageIndex()).isEqualTo(-1);
+        assertThat(rollouts.events(engine.rollout().id())).filteredOn(e -> e.type().equals("incident.monitoring_gap"))
+                .hasSize(1);
         assertThat(gaps.stream().map(e -> e.data().get("error")).distinct().toList()).singleElement().asString()
                 .startsWith("monitoring gap: Prometheus at 127.0.0.1:" + closed);
     }
