@@ -52,7 +52,9 @@ final class ConsoleLauncher implements Console {
         RolloutService rollouts = cx.rollouts(store);
         OptionalLong demo = DemoWorkspace.ensure(cx.catalog(store, Globals.osUser()), cx.access(store).people());
         if (demo.isPresent()) {
-            long id = DemoWorkspace.startRollout(rollouts, demo.getAsLong(), Globals.osUser());
+            long id = DemoWorkspace.startRollout(rollouts, cx.access(store).signatures(),
+                    new dev.rampart.format.PlanFormat().read(DemoWorkspace.text(), dev.rampart.format.Format.JSON),
+                    demo.getAsLong(), Globals.osUser());
             cx.err().println("rampart: created the demo workspace in " + store.jdbcUrl() + "; rollout #" + id
                     + " runs on the simulator, 60 times faster than the wall clock");
         }

@@ -53,9 +53,25 @@ final class DemoWorkspace {
         return OptionalLong.of(rollNow);
     }
 
-    /** Starts the demo plan's rollout, so the console opens on a live rollout. */
-    static long startRollout(RolloutService service, long planId, String user) {
-        return service.start(planId, user).id();
+    /**
+     * Starts the demo plan's rollout, so the console opens on a live rollout. Its preconditions gate the start, so the
+     * demo people sign them first (saying so in the comment); the stages' checklists are left for the person trying it.
+     */
+    static long startRollout(RolloutService service, dev.rampart.engine.access.Signatures signatures,
+                             dev.rampart.domain.plan.Plan plan, long planId, String user) {
+        long id = service.start(planId, user).id();
+        for (var item : plan.preconditions()) {
+            if (item.checkedByCommand()) {
+                continue;
+            }
+            Role role = Role.of(item.role() == null || item.role().isBlank() ? "sre" : item.role());
+            String signer = demoPeople().keySet().stream().filter(p -> p.roles().contains(role))
+                    .map(Person::name).findFirst().orElse("sam");
+            signatures.sign(new dev.rampart.engine.access.SignRequest(id, null, item.text(), role,
+                    "signed by the demo workspace"), signer, DEMO_PASSPHRASE.toCharArray());
+        }
+        service.tick(id);
+        return id;
     }
 
     /** Approvers for every role the demo plan names, and an observer. */

@@ -116,23 +116,28 @@ final class Judge {
                 }
             }
         }
+        j.catchUp(recent, resumes);
+        return j;
+    }
+
+    /** Feeds stored readings in order, tick by tick (those taken at one instant together). */
+    void catchUp(List<Reading> readings, List<Instant> resumes) {
         List<Reading> tick = new ArrayList<>();
-        for (Reading r : recent) {
+        for (Reading r : readings) {
             if (!tick.isEmpty() && !r.at().equals(tick.get(0).at())) {
-                j.feed(tick, resumes);
+                feed(tick, resumes);
                 tick = new ArrayList<>();
             }
             tick.add(r);
         }
         if (!tick.isEmpty()) {
-            j.feed(tick, resumes);
+            feed(tick, resumes);
         }
-        return j;
     }
 
     /** One tick's readings, all taken at the same instant, in the order they were stored. */
     void feed(List<Reading> tick, List<Instant> resumes) {
-        if (tick.isEmpty()) {
+        if (tick.isEmpty() || (lastTickAt != null && !tick.get(0).at().isAfter(lastTickAt))) {
             return;
         }
         Instant at = tick.get(0).at();

@@ -10,6 +10,7 @@ import dev.rampart.spi.Sample;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,10 +42,15 @@ final class Metering {
         this.metricNames = rules.metrics();
     }
 
-    /** The judge, rebuilt from the store the first time it is asked for in this process. */
+    /**
+     * The judge: rebuilt from the store the first time it is asked for in this process, and brought up to date
+     * with readings another process stored since (so any process judges on the same readings).
+     */
     Judge judge(Instant now, List<Instant> resumes) {
         if (judge == null) {
             judge = Judge.replay(rules, settings, repo, rolloutId, now, resumes);
+        } else if (judge.lastTickAt() != null) {
+            judge.catchUp(repo.readings(rolloutId, judge.lastTickAt().plusNanos(1)), resumes);
         }
         return judge;
     }
@@ -57,13 +63,14 @@ final class Metering {
      */
     boolean read(int stageIndex, KillSwitches switches, Instant now, List<Instant> resumes) throws Unavailable {
         Judge j = judge(now, resumes);
+        Instant at = now.truncatedTo(ChronoUnit.MILLIS); // as the store keeps it, so a replay judges the same
         Instant last = j.lastTickAt() != null ? j.lastTickAt() : repo.lastReadingAt(rolloutId).orElse(null);
         Instant from = last != null ? last : now.minus(settings.firstWindow());
         Instant earliest = now.minus(Judge.lookback(rules));
         if (from.isBefore(earliest)) {
             from = earliest;
         }
-        if (!from.isBefore(now)) {
+        if (!from.isBefore(at)) {
             return false;
         }
         Set<String> cohorts = new LinkedHashSet<>();
@@ -82,12 +89,12 @@ final class Metering {
         for (String metric : metricNames) {
             double stable = mean(w.baselineSamples(metric));
             if (!Double.isNaN(stable)) {
-                tick.add(new Reading(rolloutId, now, null, metric, stable));
+                tick.add(new Reading(rolloutId, at, null, metric, stable));
             }
         }
         for (String cohort : cohorts) {
             for (String metric : metricNames) {
-                tick.add(new Reading(rolloutId, now, cohort, metric, mean(w.samples(cohort, metric))));
+                tick.add(new Reading(rolloutId, at, cohort, metric, mean(w.samples(cohort, metric))));
             }
         }
         repo.recordReadings(rolloutId, tick);

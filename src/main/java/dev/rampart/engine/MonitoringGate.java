@@ -84,7 +84,8 @@ final class MonitoringGate {
         boolean anything = !rules.haltRules().isEmpty()
                 || rules.entryCriteria().values().stream().anyMatch(l -> !l.isEmpty())
                 || rules.exitCriteria().values().stream().anyMatch(l -> !l.isEmpty());
-        if (anything && (judge.lastTickAt() == null || judge.lastTickAt().isBefore(now))) {
+        if (anything && (judge.lastTickAt() == null
+                || judge.lastTickAt().isBefore(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)))) {
             return "a reading of the metrics at this tick (the metric source did not answer)";
         }
         Gap missing = missingNow(judge, k, cohorts);

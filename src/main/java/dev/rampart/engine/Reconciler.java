@@ -208,6 +208,10 @@ final class Reconciler {
                 }
             }
             case "rollback", "rollback_step" -> {
+                int index = Integer.parseInt(intent.payload().getOrDefault("index", "0"));
+                if (s != RolloutState.ROLLING_BACK || engine.ledger().rollbackStepsDone().contains(index)) {
+                    return;
+                }
                 Map<String, String> d = new LinkedHashMap<>();
                 d.put("index", intent.payload().getOrDefault("index", "0"));
                 d.put("name", intent.payload().getOrDefault("name", RollbackSequence.TRAFFIC_STEP));

@@ -45,6 +45,14 @@ final class RollbackSequence {
         return "rollback-" + index;
     }
 
+    /**
+     * Whether this process decided a rollback the store has not fully taken yet (it refused writes): the rollback
+     * goes on from here whatever the stored state says, until it is written.
+     */
+    boolean unwritten() {
+        return !backlog.isEmpty();
+    }
+
     Rollout begin(String actor, String why, List<NewEvent> before) {
         Journal j = engine.journal();
         decidedHere = engine.parts().clock().instant();
@@ -186,7 +194,7 @@ final class RollbackSequence {
             withRate = data;
         }
         NewEvent done = j.event("rollout.rolled_back", engine.stageName(), engine.actor(), withRate);
-        if (write(() -> j.commit(RolloutState.ROLLED_BACK, engine.stageIndex(), done))) {
+        if (backlog.isEmpty() && write(() -> j.commit(RolloutState.ROLLED_BACK, engine.stageIndex(), done))) {
             engine.notices().tell(done);
         }
         return j.rollout();

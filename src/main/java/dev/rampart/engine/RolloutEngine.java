@@ -111,6 +111,9 @@ public final class RolloutEngine {
     }
 
     private Rollout tickOnce() {
+        if (rollbacks.unwritten()) {
+            return rollbacks.attempt(); // a rollback the store refused to record: it goes on, and is written now
+        }
         journal.refresh();
         if (!parts.intents().unfinished(rollout().id()).isEmpty()) {
             new Reconciler(this).reconcile();
@@ -219,7 +222,14 @@ public final class RolloutEngine {
      * outcome was unknown runs again).
      */
     public synchronized Rollout rollback(String actor, String reason) {
-        journal.refresh();
+        try {
+            journal.refresh();
+        } catch (RuntimeException storeDown) {
+            // the button was pressed: roll back on what this process knows; the store is written when it can be
+        }
+        if (rollbacks.unwritten()) {
+            return rollbacks.attempt();
+        }
         RolloutState s = journal.rollout().state();
         require(s.isLive() || s == RolloutState.ROLLBACK_FAILED || (s == COMPLETED && watched(now())),
                 "roll back");
@@ -467,17 +477,6 @@ public final class RolloutEngine {
             journal.commit(PAUSED, k, journal.event("rollout.paused", stageName(), actor(), data));
             return;
         }
-        String stale = monitoring.stale(judge, k, cohorts, now);
-        if (stale != null) {
-            notes.note("waiting", "rollout.waiting", stageName(), Map.of("for", stale));
-            return;
-        }
-        RuleReading pending = halts.pending(judge, ledger(), cohorts);
-        if (pending != null) {
-            notes.note("waiting", "rollout.waiting", stageName(), Map.of("for", "the breach of \""
-                    + pending.rule().text() + "\" on " + pending.cohort() + " to clear"));
-            return;
-        }
         if (!v.ready()) {
             if (v.worthNoting()) {
                 notes.note("waiting", "rollout.waiting", stageName(), Map.of("for", v.waitingFor()));
@@ -487,6 +486,18 @@ public final class RolloutEngine {
                 notes.note("overdue", "rollout.overdue", stageName(), Map.of("max_duration", max.toString(),
                         "waiting_for", v.waitingFor()));
             }
+            return;
+        }
+        // the gate is open; the stage is left only on fresh readings and with no breach under way
+        String stale = monitoring.stale(judge, k, cohorts, now);
+        if (stale != null) {
+            notes.note("waiting", "rollout.waiting", stageName(), Map.of("for", stale));
+            return;
+        }
+        RuleReading pending = halts.pending(judge, ledger(), cohorts);
+        if (pending != null) {
+            notes.note("waiting", "rollout.waiting", stageName(), Map.of("for", "the breach of \""
+                    + pending.rule().text() + "\" on " + pending.cohort() + " to clear"));
             return;
         }
         notes.clear("overdue");

@@ -4,6 +4,7 @@ import dev.rampart.adapters.simulator.Scenario;
 import dev.rampart.domain.plan.Plan;
 import dev.rampart.domain.plan.RollbackStep;
 import dev.rampart.domain.rollout.AuditEvent;
+import dev.rampart.domain.rollout.Rollout;
 import dev.rampart.domain.rollout.RolloutState;
 import dev.rampart.engine.memory.MemoryIntents;
 import dev.rampart.engine.memory.MemoryRollouts;
@@ -39,6 +40,64 @@ class DurableRollbackTest {
         List<String> types = rig.events().stream().map(AuditEvent::type).toList();
         assertThat(types.indexOf("rollout.rolled_back")).isGreaterThan(types.lastIndexOf("rollback.step"));
         assertThat(rig.events("rollout.rolled_back").get(0).data()).containsKey("rollback_time_seconds");
+    }
+
+    /** The process dies right after the deployment system performed the first rollback step of kind {@code kind}. */
+    static DelegatingAdapter crashAfterStep(dev.rampart.spi.DeploymentAdapter real, String kind) {
+        return new DelegatingAdapter(real) {
+            private boolean crashed;
+
+            @Override
+            public void rollbackStep(RollbackStep step, String key) throws dev.rampart.spi.AdapterException {
+                inner.rollbackStep(step, key);
+                if (!crashed && kind.equals(step.kind())) {
+                    crashed = true;
+                    throw new ReconciliationTest.Crash();
+                }
+            }
+        };
+    }
+
+    @Test
+    void aCrashBetweenTheApplicationRollbackAndTheDowngradeResumesAtTheDowngradeAndRunsEachOnce() {
+        Rig rig = new Rig(withSteps(), 1, Scenario.quiet(3), new MemoryRollouts(), new MemoryIntents(),
+                a -> crashAfterStep(a, "application"), ApprovalBook.assumedWhenDue(), EngineSettings.defaults());
+        rig.runTo(Duration.ofMinutes(10));
+        try {
+            rig.engine.rollback("olga", "bad canary");
+        } catch (ReconciliationTest.Crash expected) {
+            // the application is back on 2.0.4; the downgrade has not run
+        }
+        assertThat(rig.engine.rollout().state()).isEqualTo(RolloutState.ROLLING_BACK);
+
+        rig.restart();
+        Rollout r = rig.runTo(Duration.ofMinutes(12));
+
+        assertThat(r.state()).isEqualTo(RolloutState.ROLLED_BACK);
+        assertThat(rig.fleet.performedSteps()).containsExactly("application: Re-deploy the previous image",
+                "database: Downgrade the database");
+        assertThat(rig.events("rollback.step")).extracting(e -> e.data().get("index")).containsExactly("0", "1", "2");
+        assertThat(rig.events("rollout.rolled_back").get(0).data()).containsKey("rollback_time_seconds");
+    }
+
+    @Test
+    void aStoreThatRefusesWritesNeverStopsTheRollback() {
+        FlakyRollouts store = new FlakyRollouts(new MemoryRollouts());
+        Rig rig = new Rig(withSteps(), 1, Scenario.quiet(3), store, new MemoryIntents(), a -> a,
+                ApprovalBook.assumedWhenDue(), EngineSettings.defaults());
+        rig.runTo(Duration.ofMinutes(10));
+        store.refuse = true;
+
+        rig.engine.rollback("olga", "bad canary");
+
+        assertThat(rig.fleet.weights().newVersionPercent()).as("traffic is back regardless").isZero();
+        assertThat(rig.fleet.performedSteps()).hasSize(2);
+        store.refuse = false;
+        assertThat(rig.runTo(Duration.ofMinutes(11)).state()).isEqualTo(RolloutState.ROLLED_BACK);
+        assertThat(rig.events("rollout.rolling_back")).hasSize(1);
+        assertThat(rig.events("rollback.step")).hasSize(3);
+        assertThat(rig.events("rollout.rolled_back").get(0).data()).containsKey("rollback_time_seconds");
+        assertThat(rig.fleet.performedSteps()).as("nothing ran twice").hasSize(2);
     }
 
     @Test

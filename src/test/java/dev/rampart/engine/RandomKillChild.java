@@ -59,6 +59,8 @@ public final class RandomKillChild {
                 Path tmp = Path.of(clockFile + ".tmp");
                 Files.writeString(tmp, clock.instant().toString());
                 Files.move(tmp, clockFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                System.out.println("tick " + clock.instant());
+                System.out.flush();
                 Thread.sleep(4);
             }
             System.out.println("done " + r.state().wireName());

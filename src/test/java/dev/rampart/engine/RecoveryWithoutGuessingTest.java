@@ -67,6 +67,41 @@ class RecoveryWithoutGuessingTest {
         return rig;
     }
 
+    @Test
+    void aDowngradeCutOffByACrashIsNeitherRepeatedNorSkippedWithoutAPerson() throws Exception {
+        Path deploy = script("deploy", "echo \"$@\" >> calls.log");
+        dev.rampart.domain.plan.Plan p = Plans.plan(Plans.threeStages(), List.of());
+        dev.rampart.domain.plan.Plan plan = new dev.rampart.domain.plan.Plan(p.schema(), p.changeId(), p.service(),
+                p.version(), p.previousVersion(), p.owner(), null, p.stages(), p.haltRules(), null, null, null,
+                List.of(new dev.rampart.domain.plan.RollbackStep("Re-deploy 2.0.4", "application",
+                                List.of(deploy.toString(), "redeploy", "2.0.4")),
+                        new dev.rampart.domain.plan.RollbackStep("Downgrade the schema", "database",
+                                List.of(deploy.toString(), "alembic-downgrade", "-1"))),
+                null, p.adapter(), p.metrics(), null, null);
+        DeploymentAdapter first = commandAdapter(false);
+        Rig rig = new Rig(plan, 1, Scenario.quiet(2), new MemoryRollouts(), new MemoryIntents(),
+                a -> DurableRollbackTest.crashAfterStep(first, "database"), ApprovalBook.assumedWhenDue(),
+                EngineSettings.defaults());
+        rig.runTo(Duration.ofMinutes(10));
+        assertThatThrownBy(() -> rig.engine.rollback("olga", "bad canary")).isInstanceOf(ReconciliationTest.Crash.class);
+
+        EngineParts fresh = new EngineParts(commandAdapter(false), rig.parts.metrics(), rig.parts.notifier(),
+                rig.parts.rollouts(), rig.parts.intents(), rig.parts.approvals(), rig.parts.clock(),
+                rig.parts.settings());
+        rig.engine = RolloutEngine.attach(rig.engine.rules(), rig.engine.rollout().id(), fresh);
+        rig.runTo(Duration.ofMinutes(15));
+
+        assertThat(rig.engine.rollout().state()).isEqualTo(RolloutState.ROLLBACK_FAILED);
+        assertThat(rig.events("rollout.rollback_failed").get(0).data()).containsEntry("incident", "true")
+                .containsEntry("next_step", "2");
+        assertThat(rig.events("recovery.needs_person")).hasSize(1);
+
+        assertThat(rig.engine.confirmRollbackStep("olga", 2, "alembic current says 2.0.4's revision").state())
+                .isEqualTo(RolloutState.ROLLED_BACK);
+        assertThat(calls()).containsExactly("weight canary 10", "rollback 0", "redeploy 2.0.4", "alembic-downgrade -1");
+        assertThat(rig.events("rollout.rolled_back").get(0).data()).containsKey("rollback_time_seconds");
+    }
+
     private List<String> calls() throws Exception {
         return Files.readAllLines(dir.resolve("calls.log"));
     }

@@ -35,7 +35,7 @@ class PlanLimitsTest {
         assertThat(r.ok()).isFalse();
         assertThat(r.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(4);
-            assertThat(p.column()).as("at the threshold, inside the rule").isEqualTo(17 + "latency_p99 < ".length());
+            assertThat(p.column()).as("at the threshold, inside the rule").isEqualTo(18 + "latency_p99 < ".length());
             assertThat(p.message()).contains("finite");
         });
     }

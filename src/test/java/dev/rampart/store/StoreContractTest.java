@@ -328,4 +328,30 @@ abstract class StoreContractTest {
     static NewEvent event(String type, Instant at, Map<String, String> data) {
         return new NewEvent(null, at, type, "ada", "canary", data);
     }
+
+    @Test
+    void readingsComeBackAsTheyWereJudgedInfinitiesAndNoReadingIncluded() {
+        Rollout r = store.rollouts().create(plan(), RolloutState.RUNNING, "ada", event("rollout.started", T0));
+        Instant t1 = T0.plusSeconds(60);
+        Instant t2 = T0.plusSeconds(120);
+        store.rollouts().recordReadings(r.id(), List.of(
+                new dev.rampart.domain.rollout.Reading(r.id(), t1, null, "error_rate", 0.002),
+                new dev.rampart.domain.rollout.Reading(r.id(), t1, "canary", "error_rate", 0.004),
+                new dev.rampart.domain.rollout.Reading(r.id(), t1, "canary", "latency_p99", Double.POSITIVE_INFINITY)));
+        store.rollouts().recordReadings(r.id(), List.of(
+                new dev.rampart.domain.rollout.Reading(r.id(), t2, null, "error_rate", 0.003),
+                new dev.rampart.domain.rollout.Reading(r.id(), t2, "canary", "error_rate", Double.NaN),
+                new dev.rampart.domain.rollout.Reading(r.id(), t2, "canary", "latency_p99", Double.NEGATIVE_INFINITY)));
+
+        assertThat(store.rollouts().readings(r.id(), t1)).extracting(dev.rampart.domain.rollout.Reading::value)
+                .containsExactly(0.002, 0.004, Double.POSITIVE_INFINITY, 0.003, Double.NaN, Double.NEGATIVE_INFINITY);
+        assertThat(store.rollouts().readings(r.id(), t2)).hasSize(3).allSatisfy(x -> assertThat(x.at()).isEqualTo(t2));
+        assertThat(store.rollouts().readings(r.id(), t1).get(0).cohort()).as("the stable population").isNull();
+        assertThat(store.rollouts().latestReadings(r.id(), null, "error_rate", 5))
+                .extracting(dev.rampart.domain.rollout.Reading::value).containsExactly(0.003, 0.002);
+        assertThat(store.rollouts().latestReadings(r.id(), "canary", "error_rate", 1)).singleElement()
+                .satisfies(x -> assertThat(x.present()).isFalse());
+        assertThat(store.rollouts().lastReadingAt(r.id())).contains(t2);
+        assertThat(store.rollouts().events(r.id(), 0)).extracting(AuditEvent::type).containsExactly("rollout.started");
+    }
 }
