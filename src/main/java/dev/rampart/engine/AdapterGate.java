@@ -43,6 +43,31 @@ final class AdapterGate {
         this.rolloutId = rolloutId;
     }
 
+    /** Keys of calls that outlived their timeout and still run on a thread of this process, with when they began. */
+    private final Map<String, Long> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Changes that took effect after their caller had stopped waiting: a rollback must undo them again. */
+    private final java.util.Queue<String> lateEffects = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** The keys of calls still running after their timeout. Nothing is decided about them until they end. */
+    java.util.Set<String> inFlight() {
+        return java.util.Set.copyOf(inFlight.keySet());
+    }
+
+    /** How long the oldest call in flight has run, or zero. */
+    Duration longestInFlight() {
+        long now = System.nanoTime();
+        return Duration.ofNanos(inFlight.values().stream().mapToLong(t -> now - t).max().orElse(0));
+    }
+
+    /** Takes the keys of changes that took effect late (after a timeout), oldest first. */
+    java.util.List<String> takeLateEffects() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String k = lateEffects.poll(); k != null; k = lateEffects.poll()) {
+            out.add(k);
+        }
+        return out;
+    }
+
     /** The last attempt at each step this process made: the fallback when the store cannot say (rollback only). */
     private final Map<String, Long> attempts = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -154,7 +179,7 @@ final class AdapterGate {
         write(tolerant, () -> intents.record(intent));
         TrafficSplit confirmed;
         try {
-            confirmed = timeout == null ? call.run(key) : withTimeout(call, key);
+            confirmed = timeout == null ? call.run(key) : withTimeout(call, key, intent, tolerant);
         } catch (TimeoutException e) {
             throw new GateException(action, key, "no answer within " + timeout + "; effect unknown, to be reconciled");
         } catch (AdapterException | RuntimeException e) {
@@ -181,22 +206,50 @@ final class AdapterGate {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** Runs the call on its own daemon thread, never interrupted (it may be inside I/O that must not be cut). */
-    private TrafficSplit withTimeout(Action call, String key) throws AdapterException, TimeoutException {
+    /**
+     * Runs the call on its own daemon thread, never interrupted (it may be inside I/O that must not be cut). When the
+     * caller stops waiting, the call stays in flight; when it ends, its thread records the outcome on the intent, so
+     * the change is settled from what really happened and never asked for a second time meanwhile.
+     */
+    private TrafficSplit withTimeout(Action call, String key, Intent intent, boolean tolerant)
+            throws AdapterException, TimeoutException {
         CompletableFuture<TrafficSplit> answer = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger handoff = new java.util.concurrent.atomic.AtomicInteger();
+        inFlight.put(key, System.nanoTime());
         Thread t = new Thread(() -> {
             try {
-                answer.complete(call.run(key));
+                TrafficSplit r = call.run(key);
+                answer.complete(r);
+                if (!handoff.compareAndSet(0, 1)) {
+                    write(tolerant, () -> intents.finish(intent.finish(IntentStatus.DONE,
+                            "confirmed after the caller stopped waiting: " + r.weights(), clock.instant())));
+                    lateEffects.add(key);
+                }
             } catch (Throwable e) {
                 answer.completeExceptionally(e);
+                if (!handoff.compareAndSet(0, 1)) {
+                    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    write(tolerant, () -> intents.finish(intent.finish(IntentStatus.FAILED,
+                            "failed after the caller stopped waiting: " + m, clock.instant())));
+                }
+            } finally {
+                inFlight.remove(key);
             }
         }, "adapter " + key);
         t.setDaemon(true);
         t.start();
         try {
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (handoff.compareAndSet(0, 2)) {
+                    throw e;
+                }
+                return answer.get(); // it answered just now, as we gave up: take the answer
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            handoff.compareAndSet(0, 2);
             throw new TimeoutException("interrupted while waiting");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();

@@ -41,8 +41,9 @@ final class Reconciler {
         IntentRepository intents = engine.parts().intents();
         settleDoneButUnrecorded(j, intents);
         Set<String> waiting = engine.ledger().awaitingPerson();
+        Set<String> inFlight = engine.gate().inFlight();
         List<Intent> open = intents.unfinished(j.rollout().id()).stream()
-                .filter(i -> !waiting.contains(i.key())).toList();
+                .filter(i -> !waiting.contains(i.key()) && !inFlight.contains(i.key())).toList();
         if (open.isEmpty()) {
             return waiting.isEmpty();
         }

@@ -90,6 +90,31 @@ final class RollbackSequence {
                 return rollbackFailed(e.getMessage(), 0);
             }
         }
+        AdapterGate gate = engine.gate();
+        if (!gate.inFlight().isEmpty()) {
+            // a change still running on a thread could land after traffic is back: wait for it, within reason
+            Duration hung = gate.longestInFlight();
+            Duration limit = engine.parts().settings().adapterTimeout() == null ? Duration.ofMinutes(10)
+                    : engine.parts().settings().adapterTimeout().multipliedBy(10);
+            if (hung.compareTo(limit) > 0) {
+                return rollbackFailed("adapter calls " + gate.inFlight() + " hang for " + hung.toSeconds()
+                        + " s: traffic was sent back, but a late effect of theirs cannot be ruled out", 0);
+            }
+            return j.rollout();
+        }
+        List<String> late = gate.takeLateEffects().stream().filter(k -> !k.contains("-" + step(0) + "-")).toList();
+        if (!late.isEmpty()) {
+            // a change took effect after traffic was sent back: send it back again
+            try {
+                AdapterGate.Call again = gate.rollbackTraffic(engine.stageIndex());
+                lastKey = again.key();
+                record(j.event("rollback.step", engine.stageName(), engine.actor(), Map.of("index", "0",
+                        "name", TRAFFIC_STEP, "kind", "traffic", "idempotency_key", again.key(),
+                        "again_after", String.join(", ", late))));
+            } catch (AdapterGate.GateException e) {
+                return failed(e);
+            }
+        }
         return finished(lastKey, lastByReconciling);
     }
 

@@ -514,6 +514,11 @@ public final class RolloutEngine {
                     calendar.zone().getId()));
             return;
         }
+        if (!gate.inFlight().isEmpty()) {
+            notes.note("waiting", "rollout.waiting", stageName(), Map.of("for", "the adapter to answer "
+                    + gate.inFlight()));
+            return;
+        }
         String next = rules.stage(k + 1).name();
         if (!killSwitches().cohortEnabled(next)) {
             notes.note("waiting", "rollout.waiting", stageName(), Map.of("for", KillSwitches.flagName(next)));

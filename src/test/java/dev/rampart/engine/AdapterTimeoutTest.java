@@ -68,7 +68,7 @@ class AdapterTimeoutTest {
     }
 
     @Test
-    void aHungExpansionTimesOutIsReconciledAndIsDecidedAgain() {
+    void aHungExpansionHoldsTheRolloutUntilTheCallEndsAndIsThenDecidedAgain() throws Exception {
         Rig rig = new Rig(Plans.plan(Plans.threeStages(), List.of()), 1, Scenario.quiet(2), new MemoryRollouts(),
                 new MemoryIntents(), a -> hangingOnce(a, "-enter-1-"), ApprovalBook.assumedWhenDue(),
                 EngineSettings.defaults().withAdapterTimeout(Duration.ofMillis(100)));
@@ -76,12 +76,57 @@ class AdapterTimeoutTest {
         assertThat(rig.runTo(Duration.ofMinutes(60)).stageIndex()).isZero();
         assertThat(rig.events("adapter.failed").get(0).data().get("error")).contains("effect unknown");
         long id = rig.engine.rollout().id();
-        assertThat(rig.intents.unfinished(id)).hasSize(1);
+        assertThat(rig.runTo(Duration.ofMinutes(65)).stageIndex()).as("nothing is asked again while it runs")
+                .isZero();
+        assertThat(rig.intents.all(id)).hasSize(2);
+        assertThat(rig.events("rollout.waiting")).anySatisfy(e -> assertThat(e.data().get("for"))
+                .contains("the adapter to answer"));
 
-        assertThat(rig.runTo(Duration.ofMinutes(61)).stageIndex()).isEqualTo(1);
-        assertThat(rig.events("adapter.reconciled").get(0).data()).containsEntry("in_effect", "false");
+        release.countDown();
+        for (int i = 0; i < 200 && rig.intents.unfinished(id).size() > 0; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(rig.intents.all(id).get(1).status()).as("its own outcome, recorded when it ended")
+                .isEqualTo(IntentStatus.FAILED);
+        assertThat(rig.runTo(Duration.ofMinutes(66)).stageIndex()).isEqualTo(1);
         assertThat(rig.intents.all(id)).extracting(i -> i.status())
-                .containsExactly(IntentStatus.DONE, IntentStatus.ABANDONED, IntentStatus.DONE);
-        assertThat(rig.at(rig.events("rollout.expanded").get(1))).isEqualTo(Duration.ofMinutes(61));
+                .containsExactly(IntentStatus.DONE, IntentStatus.FAILED, IntentStatus.DONE);
+    }
+
+    @Test
+    void aSlowChangeThatLandsAfterTheTimeoutIsSettledFromItsOwnOutcomeNotRepeated() throws Exception {
+        CountDownLatch landed = new CountDownLatch(1);
+        Rig rig = new Rig(Plans.plan(Plans.threeStages(), List.of()), 1, Scenario.quiet(2), new MemoryRollouts(),
+                new MemoryIntents(), a -> new DelegatingAdapter(a) {
+                    private boolean slow;
+
+                    @Override
+                    public TrafficSplit applyTraffic(TrafficSplit desired, String key) throws AdapterException {
+                        if (!slow && key.contains("-enter-1-")) {
+                            slow = true;
+                            try {
+                                release.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            TrafficSplit done = inner.applyTraffic(desired, key);
+                            landed.countDown();
+                            return done;
+                        }
+                        return inner.applyTraffic(desired, key);
+                    }
+                }, ApprovalBook.assumedWhenDue(), EngineSettings.defaults().withAdapterTimeout(Duration.ofMillis(100)));
+        rig.runTo(Duration.ofMinutes(62));
+        release.countDown();
+        landed.await();
+        long id = rig.engine.rollout().id();
+        for (int i = 0; i < 200 && rig.intents.unfinished(id).size() > 0; i++) {
+            Thread.sleep(10);
+        }
+
+        assertThat(rig.runTo(Duration.ofMinutes(63)).stageIndex()).isEqualTo(1);
+        assertThat(rig.intents.all(id)).as("the late change counted; no second attempt").hasSize(2)
+                .allSatisfy(i -> assertThat(i.status()).isEqualTo(IntentStatus.DONE));
+        assertThat(rig.events("rollout.expanded")).hasSize(2);
     }
 }
