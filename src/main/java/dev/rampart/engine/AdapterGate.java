@@ -48,6 +48,13 @@ final class AdapterGate {
     /** Changes that took effect after their caller had stopped waiting: a rollback must undo them again. */
     private final java.util.Queue<String> lateEffects = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
+    private final java.util.concurrent.atomic.AtomicBoolean lateOutcome = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Whether a call recorded its own outcome after its caller stopped waiting (once; the reconciler settles it). */
+    boolean takeLateOutcome() {
+        return lateOutcome.getAndSet(false);
+    }
+
     /** The keys of calls still running after their timeout. Nothing is decided about them until they end. */
     java.util.Set<String> inFlight() {
         return java.util.Set.copyOf(inFlight.keySet());
@@ -224,6 +231,7 @@ final class AdapterGate {
                     write(tolerant, () -> intents.finish(intent.finish(IntentStatus.DONE,
                             "confirmed after the caller stopped waiting: " + r.weights(), clock.instant())));
                     lateEffects.add(key);
+                    lateOutcome.set(true);
                 }
             } catch (Throwable e) {
                 answer.completeExceptionally(e);
@@ -231,6 +239,7 @@ final class AdapterGate {
                     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                     write(tolerant, () -> intents.finish(intent.finish(IntentStatus.FAILED,
                             "failed after the caller stopped waiting: " + m, clock.instant())));
+                    lateOutcome.set(true);
                 }
             } finally {
                 inFlight.remove(key);

@@ -50,7 +50,11 @@ final class Metering {
         if (judge == null) {
             judge = Judge.replay(rules, settings, repo, rolloutId, now, resumes);
         } else if (judge.lastTickAt() != null) {
-            judge.catchUp(repo.readings(rolloutId, judge.lastTickAt().plusNanos(1)), resumes);
+            try {
+                judge.catchUp(repo.readings(rolloutId, judge.lastTickAt().plusNanos(1)), resumes);
+            } catch (RuntimeException storeDown) {
+                // judge on what this process has; the readings of others are folded in when the store answers
+            }
         }
         return judge;
     }
@@ -97,7 +101,11 @@ final class Metering {
                 tick.add(new Reading(rolloutId, at, cohort, metric, mean(w.samples(cohort, metric))));
             }
         }
-        repo.recordReadings(rolloutId, tick);
+        try {
+            repo.recordReadings(rolloutId, tick);
+        } catch (RuntimeException storeDown) {
+            // judged all the same: a halt rule that rolls back must not wait for the store (the rollback does not)
+        }
         j.feed(tick, resumes);
         return true;
     }

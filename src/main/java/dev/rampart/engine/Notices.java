@@ -36,8 +36,12 @@ final class Notices {
             notifier.send(new Notice(e.type(), severity, title, e.data().toString(), e.rolloutId(), e.at(),
                     e.data()));
         } catch (AdapterException | RuntimeException ex) {
-            journal.record(journal.event("notification.failed", e.stage(), actor,
-                    Map.of("event", e.type(), "error", String.valueOf(ex.getMessage()))));
+            try {
+                journal.record(journal.event("notification.failed", e.stage(), actor,
+                        Map.of("event", e.type(), "error", String.valueOf(ex.getMessage()))));
+            } catch (RuntimeException storeDown) {
+                // a notice that could not be sent nor recorded never stops what caused it
+            }
         }
     }
 }

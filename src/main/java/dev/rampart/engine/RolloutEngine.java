@@ -114,8 +114,12 @@ public final class RolloutEngine {
         if (rollbacks.unwritten()) {
             return rollbacks.attempt(); // a rollback the store refused to record: it goes on, and is written now
         }
-        journal.refresh();
-        if (!parts.intents().unfinished(rollout().id()).isEmpty()) {
+        try {
+            journal.refresh();
+        } catch (RuntimeException storeDown) {
+            return withoutTheStore(storeDown);
+        }
+        if (gate.takeLateOutcome() || !parts.intents().unfinished(rollout().id()).isEmpty()) {
             new Reconciler(this).reconcile();
         }
         Instant now = parts.clock().instant();
@@ -147,6 +151,33 @@ public final class RolloutEngine {
             advance(judge, cohorts, now);
         }
         return journal.rollout();
+    }
+
+    /**
+     * The store cannot be read: keep watching the release on what this process knows, so that a halt rule that
+     * rolls back still does (a rollback goes on without the store); nothing else is decided until it answers.
+     */
+    private Rollout withoutTheStore(RuntimeException storeDown) {
+        Rollout r = journal.rollout();
+        Instant now = parts.clock().instant();
+        if (r.state() == RolloutState.ROLLING_BACK) {
+            return rollbacks.attempt();
+        }
+        if (r.state() == RUNNING || r.state() == PAUSED || (r.state() == COMPLETED && watched(now))) {
+            try {
+                metering.read(stageIndex(), killSwitches(), now, ledger().resumes());
+                Judge judge = metering.judge(now, ledger().resumes());
+                for (RuleReading trip : halts.check(judge, ledger(), cohortsOnNewVersion(), now)) {
+                    if (trip.rule().action() == null || trip.rule().action() == Action.ROLLBACK) {
+                        return rollbacks.begin(actor(), "halt rule: " + trip.rule().text(), List.of(
+                                journal.event("rollout.halted", stageName(), actor(), trip.data())));
+                    }
+                }
+            } catch (Metering.Unavailable | RuntimeException alsoDown) {
+                storeDown.addSuppressed(alsoDown);
+            }
+        }
+        throw storeDown;
     }
 
     /**
