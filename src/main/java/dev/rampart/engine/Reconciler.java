@@ -177,7 +177,9 @@ final class Reconciler {
     }
 
     private void settleDoneButUnrecorded(Journal j, IntentRepository intents) {
+        // events that say a change took effect; an adapter.failed naming the key (a timeout) says the opposite
         Set<String> recorded = engine.ledger().events().stream()
+                .filter(e -> !e.type().startsWith("adapter.") && !e.type().startsWith("recovery."))
                 .map(e -> e.data().get("idempotency_key")).filter(Objects::nonNull).collect(Collectors.toSet());
         for (Intent intent : intents.all(j.rollout().id())) {
             if (intent.status() == IntentStatus.DONE && !recorded.contains(intent.key())) {

@@ -78,6 +78,10 @@ final class RollbackSequence {
             if (done(i)) {
                 continue;
             }
+            String running = "-" + step(i) + "-attempt-";
+            if (engine.gate().inFlight().stream().anyMatch(k -> k.contains(running))) {
+                return j.rollout(); // its earlier attempt still runs: never start the same step twice
+            }
             try {
                 Map<String, String> data = run(i, i == 0 ? null : steps.get(i - 1));
                 doneHere.add(i);

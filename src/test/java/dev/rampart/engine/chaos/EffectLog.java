@@ -61,6 +61,12 @@ final class EffectLog {
         return out;
     }
 
+    /** The new version's share after the last effect (0 before any). */
+    double lastPercent() {
+        List<Effect> all = read();
+        return all.isEmpty() ? 0 : all.get(all.size() - 1).percent();
+    }
+
     /** Whether this key has taken effect already (a repeated key must not act twice). */
     synchronized boolean has(String key) {
         return read().stream().anyMatch(e -> e.key().equals(key));
@@ -83,14 +89,21 @@ final class EffectLog {
         return keysPerStep.values().stream().mapToInt(k -> k.size() - 1).sum();
     }
 
-    /** Effects that put all traffic on the new version at or after {@code since}. */
-    long reached100Since(Instant since) {
-        return read().stream().filter(e -> e.percent() >= 100 && !e.at().isBefore(since)).count();
+    /**
+     * Changes to all traffic on the new version that Rampart decided at or after {@code since}: {@code decidedAt}
+     * gives when the change was asked for (its intent), or null when the store does not know it (then when it took
+     * effect counts). A change asked for earlier that a slow deployment system applied later is not Rampart's
+     * decision; it is sent back by the rollback.
+     */
+    long reached100Since(Instant since, java.util.function.Function<String, Instant> decidedAt) {
+        return reached100Within(since, Instant.MAX, decidedAt);
     }
 
-    /** Effects that put all traffic on the new version inside {@code [from, to)}. */
-    long reached100Within(Instant from, Instant to) {
-        return read().stream().filter(e -> e.percent() >= 100 && !e.at().isBefore(from) && e.at().isBefore(to))
-                .count();
+    /** As {@link #reached100Since}, decided inside {@code [from, to)}. */
+    long reached100Within(Instant from, Instant to, java.util.function.Function<String, Instant> decidedAt) {
+        return read().stream().filter(e -> e.percent() >= 100).filter(e -> {
+            Instant at = decidedAt.apply(e.key()) != null ? decidedAt.apply(e.key()) : e.at();
+            return !at.isBefore(from) && at.isBefore(to);
+        }).count();
     }
 }
