@@ -44,9 +44,9 @@ final class Judge {
     private final PlanRules rules;
     private final BaselineTracker baseline;
     private final int sigmaSamples;
-    private final Map<String, Stretch> halts = new HashMap<>();
+    private final Map<String, Stretch[]> halts = new HashMap<>();
     private final Map<String, Instant> criteria = new HashMap<>();
-    private final Map<String, Instant> lastPresent = new HashMap<>();
+    private final Map<String, Map<String, Instant>> lastPresent = new HashMap<>();
     private final Map<String, Map<String, Double>> latest = new HashMap<>();
     private final List<Criterion> tracked = new ArrayList<>();
     private Instant lastTickAt;
@@ -154,7 +154,7 @@ final class Judge {
                 baseline.add(r.metric(), r.value());
             }
             if (r.present()) {
-                lastPresent.put(population + "|" + r.metric(), at);
+                lastPresent.computeIfAbsent(population, p -> new HashMap<>()).put(r.metric(), at);
             }
         }
         Baseline b = baseline.baseline();
@@ -163,8 +163,12 @@ final class Judge {
             if (population.getKey().equals(STABLE)) {
                 continue;
             }
+            Stretch[] stretches = halts.computeIfAbsent(population.getKey(), k -> new Stretch[haltRules.size()]);
             for (int i = 0; i < haltRules.size(); i++) {
-                Stretch s = halts.computeIfAbsent(i + "@" + population.getKey(), k -> fresh());
+                if (stretches[i] == null) {
+                    stretches[i] = fresh();
+                }
+                Stretch s = stretches[i];
                 switch (verdict(haltRules.get(i), population.getValue(), b)) {
                     case HOLDS -> {
                         if (s.firstHolds == null) {
@@ -207,8 +211,12 @@ final class Judge {
     /** A person resumed: every halt rule must hold for its whole window again before it trips. */
     private void rearm(Instant at) {
         rearmedAt = at;
-        for (Stretch s : halts.values()) {
-            s.firstHolds = null;
+        for (Stretch[] stretches : halts.values()) {
+            for (Stretch s : stretches) {
+                if (s != null) {
+                    s.firstHolds = null;
+                }
+            }
         }
     }
 
@@ -233,7 +241,8 @@ final class Judge {
 
     /** The breach of halt rule {@code index} on {@code cohort}, or null when none was ever judged. */
     Stretch halt(int index, String cohort) {
-        return halts.get(index + "@" + cohort);
+        Stretch[] stretches = halts.get(cohort);
+        return stretches == null ? null : stretches[index];
     }
 
     /** Since when {@code criterion} has held on {@code population} without a break, or null. */
@@ -243,7 +252,8 @@ final class Judge {
 
     /** The last tick at which {@code metric} of {@code population} had a reading, or null. */
     Instant lastPresent(String population, String metric) {
-        return lastPresent.get(population + "|" + metric);
+        Map<String, Instant> m = lastPresent.get(population);
+        return m == null ? null : m.get(metric);
     }
 
     /** The values of the latest tick for {@code population} (empty when it was not measured then). */

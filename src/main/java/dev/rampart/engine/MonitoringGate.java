@@ -25,8 +25,14 @@ final class MonitoringGate {
     record Gap(String cohort, String metric, Instant since) {
     }
 
+    private final java.util.Map<String, Set<String>> needed = new java.util.HashMap<>();
+
     /** The metrics {@code cohort} must be read for while stage {@code k} is current. */
     Set<String> needed(String cohort, int k) {
+        return needed.computeIfAbsent(k + "@" + cohort, key -> compute(cohort, k));
+    }
+
+    private Set<String> compute(String cohort, int k) {
         Set<String> m = new LinkedHashSet<>();
         rules.haltRules().forEach(r -> metrics(r, m));
         if (k >= 0 && cohort.equals(rules.stage(k).name())) {

@@ -27,7 +27,7 @@ public final class MemoryRollouts implements RolloutRepository {
     private final List<AuditEvent> events = new ArrayList<>();
     private final Map<Long, List<AuditEvent>> byRollout = new java.util.HashMap<>();
     private final Map<Long, List<Reading>> readings = new java.util.HashMap<>();
-    private final Map<String, List<Reading>> series = new java.util.HashMap<>();
+    private final Map<Long, Map<String, Map<String, List<Reading>>>> series = new java.util.HashMap<>();
     private long nextId = 1;
 
     @Override
@@ -86,7 +86,9 @@ public final class MemoryRollouts implements RolloutRepository {
                         + all.get(all.size() - 1).at());
             }
             all.add(r);
-            series.computeIfAbsent(rolloutId + "|" + r.cohort() + "|" + r.metric(), k -> new ArrayList<>()).add(r);
+            series.computeIfAbsent(rolloutId, k -> new java.util.HashMap<>())
+                    .computeIfAbsent(r.cohort() == null ? "" : r.cohort(), k -> new java.util.HashMap<>())
+                    .computeIfAbsent(r.metric(), k -> new ArrayList<>()).add(r);
         }
     }
 
@@ -108,7 +110,8 @@ public final class MemoryRollouts implements RolloutRepository {
 
     @Override
     public synchronized List<Reading> latestReadings(long rolloutId, String cohort, String metric, int limit) {
-        List<Reading> s = series.getOrDefault(rolloutId + "|" + cohort + "|" + metric, List.of());
+        List<Reading> s = series.getOrDefault(rolloutId, Map.of()).getOrDefault(cohort == null ? "" : cohort, Map.of())
+                .getOrDefault(metric, List.of());
         List<Reading> out = new ArrayList<>(Math.min(limit, s.size()));
         for (int i = s.size() - 1; i >= 0 && out.size() < limit; i--) {
             out.add(s.get(i));
