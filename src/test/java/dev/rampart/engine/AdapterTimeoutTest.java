@@ -71,7 +71,7 @@ class AdapterTimeoutTest {
     void aHungExpansionHoldsTheRolloutUntilTheCallEndsAndIsThenDecidedAgain() throws Exception {
         Rig rig = new Rig(Plans.plan(Plans.threeStages(), List.of()), 1, Scenario.quiet(2), new MemoryRollouts(),
                 new MemoryIntents(), a -> hangingOnce(a, "-enter-1-"), ApprovalBook.assumedWhenDue(),
-                EngineSettings.defaults().withAdapterTimeout(Duration.ofMillis(100)));
+                EngineSettings.defaults().withAdapterTimeout(Duration.ofSeconds(1)));
 
         assertThat(rig.runTo(Duration.ofMinutes(60)).stageIndex()).isZero();
         assertThat(rig.events("adapter.failed").get(0).data().get("error")).contains("effect unknown");
@@ -95,6 +95,7 @@ class AdapterTimeoutTest {
 
     @Test
     void aSlowChangeThatLandsAfterTheTimeoutIsSettledFromItsOwnOutcomeNotRepeated() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch landed = new CountDownLatch(1);
         Rig rig = new Rig(Plans.plan(Plans.threeStages(), List.of()), 1, Scenario.quiet(2), new MemoryRollouts(),
                 new MemoryIntents(), a -> new DelegatingAdapter(a) {
@@ -104,6 +105,7 @@ class AdapterTimeoutTest {
                     public TrafficSplit applyTraffic(TrafficSplit desired, String key) throws AdapterException {
                         if (!slow && key.contains("-enter-1-")) {
                             slow = true;
+                            started.countDown();
                             try {
                                 release.await();
                             } catch (InterruptedException e) {
@@ -115,18 +117,26 @@ class AdapterTimeoutTest {
                         }
                         return inner.applyTraffic(desired, key);
                     }
-                }, ApprovalBook.assumedWhenDue(), EngineSettings.defaults().withAdapterTimeout(Duration.ofMillis(100)));
-        rig.runTo(Duration.ofMinutes(62));
-        release.countDown();
-        landed.await();
+                }, ApprovalBook.assumedWhenDue(), EngineSettings.defaults().withAdapterTimeout(Duration.ofSeconds(1)));
+        for (int m = 60; m <= 180 && started.getCount() > 0; m++) {
+            rig.runTo(Duration.ofMinutes(m));
+        }
+        assertThat(started.getCount()).as("the expansion to 25pct began").isZero();
         long id = rig.engine.rollout().id();
-        for (int i = 0; i < 200 && rig.intents.unfinished(id).size() > 0; i++) {
+        rig.runTo(Duration.between(rig.start, rig.clock.instant()).plusMinutes(2));
+        release.countDown();
+        assertThat(landed.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < 600 && rig.intents.unfinished(id).size() > 0; i++) {
             Thread.sleep(10);
         }
 
-        assertThat(rig.runTo(Duration.ofMinutes(63)).stageIndex()).isEqualTo(1);
-        assertThat(rig.intents.all(id)).as("the late change counted; no second attempt").hasSize(2)
-                .allSatisfy(i -> assertThat(i.status()).isEqualTo(IntentStatus.DONE));
+        for (int m = 0; m < 5 && rig.engine.rollout().stageIndex() < 1; m++) {
+            rig.runTo(Duration.between(rig.start, rig.clock.instant()).plusMinutes(1));
+        }
+        assertThat(rig.engine.rollout().stageIndex()).isEqualTo(1);
+        assertThat(rig.intents.all(id)).filteredOn(i -> i.key().contains("-enter-1-"))
+                .as("the late change counted; no second attempt").singleElement()
+                .satisfies(i -> assertThat(i.status()).isEqualTo(IntentStatus.DONE));
         assertThat(rig.events("rollout.expanded")).hasSize(2);
     }
 }

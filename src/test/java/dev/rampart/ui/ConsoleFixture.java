@@ -19,8 +19,13 @@ public final class ConsoleFixture {
     public final long rolloutId;
 
     public ConsoleFixture(Stage stage) throws java.io.IOException {
+        this(stage, false);
+    }
+
+    /** @param entered whether the demo people sign the plan's preconditions first, so its first stage is entered */
+    public ConsoleFixture(Stage stage, boolean entered) throws java.io.IOException {
         rig = new ServiceRig(Files.createTempDirectory("rampart-ui"));
-        rolloutId = rig.start(DemoPlans.checkoutCanary());
+        rolloutId = entered ? rig.startEntered(DemoPlans.checkoutCanary()) : rig.start(DemoPlans.checkoutCanary());
         rig.minutes(2);
         window = new MainWindow(new UiContext(new InMemoryPlanCatalog(), tasks, "mona")
                 .withRollouts(rig.service, tasks)

@@ -61,12 +61,17 @@ public final class ServiceRig implements AutoCloseable {
                 }, clock, EngineSettings.defaults(), format, access);
     }
 
+    /** Stores the plan and starts a rollout of it as mona; returns the rollout id. Its preconditions gate the start. */
+    public long start(Plan plan) {
+        return service.start(store(plan), "mona").id();
+    }
+
     /**
      * Stores the plan and starts a rollout of it as mona, with its preconditions signed by the demo people (they gate
      * the start), so that it enters its first stage at once; returns the rollout id.
      */
-    public long start(Plan plan) {
-        long id = service.start(store(plan), "mona").id();
+    public long startEntered(Plan plan) {
+        long id = start(plan);
         if (!plan.preconditions().isEmpty()) {
             for (var item : plan.preconditions()) {
                 if (!item.checkedByCommand()) {

@@ -26,7 +26,7 @@ class RolloutScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        console = new ConsoleFixture(stage);
+        console = new ConsoleFixture(stage, true);
         console.window.shell().show(Screen.ROLLOUT);
     }
 

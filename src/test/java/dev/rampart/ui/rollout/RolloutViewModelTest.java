@@ -36,7 +36,7 @@ class RolloutViewModelTest {
 
     @Test
     void showsTheRunningRolloutItsLadderAndConfirmedWeights() {
-        rig.start(DemoPlans.checkoutCanary());
+        rig.startEntered(DemoPlans.checkoutCanary());
         rig.minutes(2);
 
         vm.refresh().execute();
@@ -57,7 +57,7 @@ class RolloutViewModelTest {
 
     @Test
     void aSliderMoveWaitsForConfirmationThenShowsTheAdaptersAnswer() {
-        rig.start(DemoPlans.checkoutCanary());
+        rig.startEntered(DemoPlans.checkoutCanary());
         rig.minutes(1);
         vm.refresh().execute();
         CohortTraffic internal = vm.cohorts().get(0);
@@ -77,7 +77,7 @@ class RolloutViewModelTest {
 
     @Test
     void aSliderWaitingForConfirmationStaysWhereItWasLetGoThroughTheLiveRefresh() {
-        rig.start(DemoPlans.checkoutCanary());
+        rig.startEntered(DemoPlans.checkoutCanary());
         rig.minutes(1);
         vm.refresh().execute();
         CohortTraffic internal = vm.cohorts().get(0);
@@ -93,7 +93,7 @@ class RolloutViewModelTest {
 
     @Test
     void cancellingPutsTheSliderBack() {
-        rig.start(DemoPlans.checkoutCanary());
+        rig.startEntered(DemoPlans.checkoutCanary());
         rig.minutes(1);
         vm.refresh().execute();
         CohortTraffic internal = vm.cohorts().get(0);
@@ -108,7 +108,7 @@ class RolloutViewModelTest {
 
     @Test
     void anInjectedFaultHaltsTheRolloutAndThePanelExplainsWhy() {
-        rig.start(DemoPlans.checkoutCanary());
+        rig.startEntered(DemoPlans.checkoutCanary());
         rig.minutes(1);
         vm.refresh().execute();
         assertThat(vm.faultsInjectableProperty().get()).isTrue();
