@@ -2,9 +2,6 @@ package dev.rampart.adapters;
 
 import dev.rampart.spi.AdapterException;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
@@ -59,12 +56,7 @@ public final class Secret {
             }
             return v;
         }
-        try {
-            return Files.readString(Path.of(name), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new AdapterException("secret file " + name + " cannot be read: " + e.getClass().getSimpleName(),
-                    null, false);
-        }
+        return BoundedFile.read(Path.of(name), BoundedFile.SECRET_BYTES, "secret file").strip();
     }
 
     /** Where the value comes from ({@code env:NAME}); safe to show. */
