@@ -47,8 +47,16 @@ public final class Secret {
                 + "{\"file\": \"/path\"}, instead of writing its value into the settings", null, false);
     }
 
+    /** A value someone wrote into the settings under a secret-looking key: never shown, only scrubbed. */
+    static Secret literal(String value) {
+        return new Secret("literal", value, name -> null);
+    }
+
     /** The value, read now. */
     public String reveal() throws AdapterException {
+        if (kind.equals("literal")) {
+            return name;
+        }
         if (kind.equals("env")) {
             String v = environment.apply(name);
             if (v == null || v.isEmpty()) {
@@ -61,7 +69,7 @@ public final class Secret {
 
     /** Where the value comes from ({@code env:NAME}); safe to show. */
     public String reference() {
-        return kind + ":" + name;
+        return kind.equals("literal") ? "a value written into the settings" : kind + ":" + name;
     }
 
     @Override
