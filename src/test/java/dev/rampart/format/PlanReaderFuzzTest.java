@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Coverage-guided fuzzing of the plan reader (issue 11, item 8): any text, as JSON and as YAML, gives an
  * {@link ImportResult} and never an exception; a stored plan reads back as itself. Seeds: the example plans
  * ({@code src/test/resources/dev/rampart/format/PlanReaderFuzzTestInputs/fuzz}). {@code mvn verify} fuzzes for a
- * short fixed time, {@code mvn verify -Pfuzz} for long (decision 0020).
+ * short fixed time, {@code mvn verify -Pfuzz} for long (decision 0019).
  */
 class PlanReaderFuzzTest {
     private static final PlanImporter IMPORTER = new PlanImporter();
