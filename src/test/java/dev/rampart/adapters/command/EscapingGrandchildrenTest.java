@@ -48,11 +48,11 @@ class EscapingGrandchildrenTest {
         return "600." + ThreadLocalRandom.current().nextInt(100_000, 999_999);
     }
 
-    /** Processes whose command line carries {@code marker}. */
+    /** The sleeps themselves (not the shells whose command line only mentions them), by their unique argument. */
     private static List<Long> withMarker(String marker) {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(p -> cmdline(p).contains(marker) && !zombie(p))
+                    .filter(p -> cmdline(p).startsWith("/bin/sleep " + marker) && !zombie(p))
                     .map(p -> Long.parseLong(p.getFileName().toString())).toList();
         } catch (IOException e) {
             throw new AssertionError(e);
