@@ -27,8 +27,18 @@ public record CliContext(Globals globals, Console console, Deployments deploymen
     public Store openStore() {
         String url = globals.db() != null ? globals.db() : DataFolder.defaultJdbcUrl();
         Store store = StoreOpening.open(url, err);
-        access(store).people().firstStart(Globals.osUser());
+        if (store.schema().writable()) {
+            access(store).people().firstStart(Globals.osUser());
+        } else { // only read: said up front, so a refusal for another reason does not hide it
+            err.println("rampart: read-only: " + store.schema().writeProblem());
+        }
         return store;
+    }
+
+    /** Opens the store named by {@code --db} (or the default) and changes nothing in it: no first-start admin. */
+    public Store openStoreAsIs() {
+        String url = globals.db() != null ? globals.db() : DataFolder.defaultJdbcUrl();
+        return StoreOpening.open(url, err);
     }
 
     /** Who may do what on this store. */

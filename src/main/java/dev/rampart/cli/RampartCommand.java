@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 @Command(name = "rampart", mixinStandardHelpOptions = true, versionProvider = RampartCommand.Version.class,
         description = "Release control for staged rollouts. With no subcommand, opens the console.",
         subcommands = {PlanCommand.class, SimulateCommand.class, RolloutCommand.class, AgentCommand.class,
-                AuditCommand.class, EvidenceCommand.class, PeopleCommand.class})
+                AuditCommand.class, EvidenceCommand.class, PeopleCommand.class, DbCommand.class})
 public final class RampartCommand implements Callable<Integer> {
     private final CliContext cx;
 

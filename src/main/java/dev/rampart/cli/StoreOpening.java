@@ -18,6 +18,24 @@ final class StoreOpening {
     private StoreOpening() {
     }
 
+    /** {@code rampart db migrate}: the password of an encrypted H2 file is asked as for opening it. */
+    static dev.rampart.store.StoreMigration migrate(String url, java.util.List<String> grantTo) {
+        if (!isEncrypted(url)) {
+            return Store.migrate(url, null, grantTo);
+        }
+        char[] password = Secrets.read(PASSWORD_FILE, "Password of the encrypted Rampart store: ");
+        try {
+            return Store.migrate(url, password, grantTo);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private static boolean isEncrypted(String url) {
+        return url.regionMatches(true, 0, "jdbc:h2:", 0, 8)
+                && url.toUpperCase(Locale.ROOT).replace(" ", "").contains(";CIPHER=");
+    }
+
     static Store open(String url, PrintWriter err) {
         if (!url.regionMatches(true, 0, "jdbc:h2:", 0, 8)
                 || !url.toUpperCase(Locale.ROOT).replace(" ", "").contains(";CIPHER=")) {
