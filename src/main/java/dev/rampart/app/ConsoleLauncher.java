@@ -50,7 +50,8 @@ final class ConsoleLauncher implements Console {
         Store store = cx.openStore();
         StoredPlanCatalog catalog = cx.catalog(store);
         RolloutService rollouts = cx.rollouts(store);
-        OptionalLong demo = DemoWorkspace.ensure(cx.catalog(store, Globals.osUser()), cx.access(store).people());
+        OptionalLong demo = DemoWorkspace.ensure(store.isLocal(), cx.catalog(store, Globals.osUser()),
+                cx.access(store).people());
         if (demo.isPresent()) {
             long id = DemoWorkspace.startRollout(rollouts, demo.getAsLong(), Globals.osUser());
             cx.err().println("rampart: created the demo workspace in " + store.jdbcUrl() + "; rollout #" + id
