@@ -124,7 +124,7 @@ final class SharedConnection implements AutoCloseable {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (e instanceof java.sql.SQLTransientConnectionException || state.startsWith("08")
                 || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
-            return new StoreUnavailableException("Could not " + what + ": the store cannot be reached ("
+            return new StoreUnreachableException("Could not " + what + ": the store cannot be reached ("
                     + StoreAddress.masked(firstLine(e.getMessage())) + "). Nothing was changed.", e);
         }
         if (state.equals("55P03")) {
@@ -177,7 +177,7 @@ final class SharedConnection implements AutoCloseable {
                 }
                 suspect = false;
             } catch (SQLException e) {
-                throw new StoreUnavailableException("Could not " + what + ": the store cannot be reached: "
+                throw new StoreUnreachableException("Could not " + what + ": the store cannot be reached: "
                         + firstLine(e.getMessage()), e);
             }
         }

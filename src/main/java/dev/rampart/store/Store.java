@@ -26,8 +26,25 @@ public final class Store implements AutoCloseable {
     private final JdbcPeopleRepository people;
     private final JdbcSignatureRepository signatures;
     private final SchemaState schema;
+    private final boolean lent;
+
+    /** A view of {@code owner} that shares its connection and repositories; closing it closes nothing. */
+    private Store(Store owner) {
+        this.jdbcUrl = owner.jdbcUrl;
+        this.h2File = owner.h2File;
+        this.db = owner.db;
+        this.plans = owner.plans;
+        this.rollouts = owner.rollouts;
+        this.audit = owner.audit;
+        this.intents = owner.intents;
+        this.people = owner.people;
+        this.signatures = owner.signatures;
+        this.schema = owner.schema;
+        this.lent = true;
+    }
 
     private Store(String jdbcUrl, Path h2File, SharedConnection db, Clock clock, SchemaState schema) {
+        this.lent = false;
         this.jdbcUrl = jdbcUrl;
         this.schema = schema;
         this.h2File = h2File;
@@ -167,6 +184,11 @@ public final class Store implements AutoCloseable {
         return jdbcUrl;
     }
 
+    /** The store for a person or a log: the H2 file, or the URL with any password masked. */
+    public String describe() {
+        return StoreAddress.of(jdbcUrl).describe();
+    }
+
     public JdbcPlanRepository plans() {
         return plans;
     }
@@ -195,8 +217,28 @@ public final class Store implements AutoCloseable {
         return signatures;
     }
 
+    /**
+     * This open store, lent to a command that would otherwise open it itself (one forwarded by a command line
+     * beside the console): the same connection and repositories, and {@link #close()} leaves the store open.
+     */
+    public Store lend() {
+        return new Store(this);
+    }
+
+    /** The {@code .mv.db} file of an embedded H2 store named by {@code jdbcUrl}; empty for servers and mistakes. */
+    public static Optional<Path> h2FileOf(String jdbcUrl) {
+        try {
+            return StoreAddress.of(jdbcUrl).h2File();
+        } catch (StoreUnavailableException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public void close() {
+        if (lent) {
+            return;
+        }
         try {
             db.close();
         } finally {
