@@ -4,7 +4,6 @@ import dev.rampart.domain.rollout.Rollout;
 import dev.rampart.engine.RolloutService;
 import dev.rampart.store.DataFolder;
 import dev.rampart.store.Store;
-import dev.rampart.store.StoreException;
 import dev.rampart.store.StoreUnreachableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -168,9 +167,20 @@ final class AgentCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Ticks every live rollout; one that fails does not stop the others, but a store that cannot be reached ends the
+     * tick (thrown), so that the outage is waited out as one.
+     */
     private void tickOnce(RolloutService service, Map<Long, String> seen, AgentHealth state) {
-        Map<Long, String> failures = service.tickAll();
-        failures.forEach((id, message) -> cx.err().printf("agent: rollout %d: %s%n", id, message));
+        for (Rollout r : service.live()) {
+            try {
+                service.tick(r.id());
+            } catch (StoreUnreachableException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                cx.err().printf("agent: rollout %d: %s%n", r.id(), e.getMessage() == null ? e : e.getMessage());
+            }
+        }
         List<Rollout> all = service.all();
         for (Rollout r : all) {
             String now = r.state().wireName() + "@" + r.stageIndex();
@@ -186,20 +196,6 @@ final class AgentCommand implements Callable<Integer> {
         }
         cx.out().flush();
         cx.err().flush();
-        // A failure that is an outage after all surfaces as one on the next ping.
-        if (!failures.isEmpty()) {
-            checkReachable(service);
-        }
-    }
-
-    private static void checkReachable(RolloutService service) {
-        try {
-            service.all();
-        } catch (StoreException e) {
-            if (e instanceof StoreUnreachableException u) {
-                throw u;
-            }
-        }
     }
 
     private void say(String line) {

@@ -114,6 +114,8 @@ final class Schema {
     private static final String SCHEMA = "<schema>";
 
     private static Flyway flyway(String jdbcUrl, StoreAddress address, StoreSecret secret) {
+        // Logging set up on this thread first: otherwise SLF4J prints a warning about calls it replayed.
+        org.slf4j.LoggerFactory.getILoggerFactory();
         // Flyway takes the password as a String; it lives only as long as the migration.
         return Flyway.configure()
                 .dataSource(jdbcUrl, secret.user(), secret.passwordText())

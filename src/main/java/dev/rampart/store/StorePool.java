@@ -26,6 +26,8 @@ final class StorePool {
     }
 
     static HikariDataSource open(String jdbcUrl, StoreSecret secret, boolean readOnly) {
+        // Logging set up before the pool's own threads log, or SLF4J prints a warning about replayed calls.
+        org.slf4j.LoggerFactory.getILoggerFactory();
         HikariConfig config = new HikariConfig();
         config.setPoolName("rampart-store");
         config.setJdbcUrl(jdbcUrl);
