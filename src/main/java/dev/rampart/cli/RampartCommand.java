@@ -20,8 +20,9 @@ public final class RampartCommand implements Callable<Integer> {
         this.cx = cx;
     }
 
-    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
-            description = "The store (default: an H2 file in the user's data folder).")
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL", defaultValue = "${env:RAMPART_DB}",
+            description = {"The store (default: $RAMPART_DB, else an H2 file in the user's data folder).",
+                    "A service takes it from the environment, where `ps` does not show its password."})
     void db(String url) {
         cx.globals().db(url);
     }
