@@ -1,6 +1,5 @@
 package dev.rampart.cli;
 
-import dev.rampart.store.DataFolder;
 import dev.rampart.store.SchemaState;
 import dev.rampart.store.Store;
 import dev.rampart.store.StoreMigration;
@@ -36,7 +35,14 @@ final class DbCommand {
 
         @Override
         public Integer call() {
-            String url = cx.globals().db() != null ? cx.globals().db() : DataFolder.defaultJdbcUrl();
+            String url = cx.storeUrl();
+            if (Store.h2FileOf(url).isPresent() && grantTo.isEmpty()) {
+                // A local store migrates itself when opened; beside a console this reaches the holder's.
+                try (Store store = cx.openStoreAsIs()) {
+                    cx.out().println(store.schema().describe());
+                    return store.schema().writable() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+                }
+            }
             StoreMigration done;
             try {
                 done = StoreOpening.migrate(url, grantTo);

@@ -39,26 +39,31 @@ final class Schema {
 
     /** Brings the schema to this build's version and records the release; returns the versions before and after. */
     static StoreMigration migrate(String jdbcUrl, StoreAddress address, StoreSecret secret) {
+        Flyway flyway = flyway(jdbcUrl, address, secret);
         MigrateResult result;
         try {
-            result = flyway(jdbcUrl, address, secret).migrate();
+            result = flyway.migrate();
         } catch (FlywayException e) {
             throw new StoreUnavailableException("The Rampart store " + address.describe()
                     + " could not be brought up to date: " + StoreAddress.masked(SharedConnection.firstLine(e.getMessage())), e);
         }
-        SchemaState after = check(jdbcUrl, address, secret);
-        if (result.migrationsExecuted > 0 || after.storeRelease() == null) {
+        SchemaState after = check(flyway, jdbcUrl, address, secret);
+        if (result.migrationsExecuted > 0 || (after.storeRelease() == null && after.writable())) {
             record(jdbcUrl, address, secret, after.storeVersion());
+            after = new SchemaState(after.kind(), after.storeVersion(), after.buildVersion(), RELEASE, RELEASE);
         }
-        return new StoreMigration(result.initialSchemaVersion, after.storeVersion(), result.migrationsExecuted,
-                check(jdbcUrl, address, secret));
+        return new StoreMigration(result.initialSchemaVersion, after.storeVersion(), result.migrationsExecuted, after);
     }
 
     /** The store's schema against this build's; reads only. */
     static SchemaState check(String jdbcUrl, StoreAddress address, StoreSecret secret) {
+        return check(flyway(jdbcUrl, address, secret), jdbcUrl, address, secret);
+    }
+
+    private static SchemaState check(Flyway flyway, String jdbcUrl, StoreAddress address, StoreSecret secret) {
         MigrationInfoService info;
         try {
-            info = flyway(jdbcUrl, address, secret).info();
+            info = flyway.info();
         } catch (FlywayException e) {
             throw new StoreUnavailableException("The schema of the Rampart store " + address.describe()
                     + " cannot be read: " + StoreAddress.masked(SharedConnection.firstLine(e.getMessage())), e);

@@ -5,7 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The connection pool of a team store (PostgreSQL), with the time-outs that keep a person from waiting on a dead
- * server or another session's lock (docs/decisions/0021-store-schema-and-connections.md). Each default is a driver
+ * server or another session's lock (docs/decisions/0021-team-store-schema-and-connections.md). Each default is a driver
  * property, so the same setting in the {@code --db} URL overrides it.
  */
 final class StorePool {

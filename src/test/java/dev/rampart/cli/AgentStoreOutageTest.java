@@ -57,6 +57,7 @@ class AgentStoreOutageTest {
                 RampartProcess.awaitLine(agent, log, "rollout 1: rolled_back", 120);
 
                 String said = Files.readString(log);
+                said.lines().filter(l -> l.contains("the store is back")).forEach(l -> System.out.println("figure: " + l));
                 assertThat(said.indexOf("rollout 1: rolled_back")).as(said)
                         .isGreaterThan(said.indexOf("the store is back"));
                 assertThat(agent.isAlive()).as("the agent carries on").isTrue();

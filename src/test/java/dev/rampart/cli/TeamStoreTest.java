@@ -112,10 +112,13 @@ class TeamStoreTest {
             try (Connection holder = DriverManager.getConnection(pg.url()); Statement s = holder.createStatement()) {
                 holder.setAutoCommit(false);
                 s.execute("SELECT id FROM rollouts WHERE id = 1 FOR UPDATE");
+                long asked = System.nanoTime();
                 CompletableFuture<CliRun> pause = CompletableFuture.supplyAsync(
                         () -> CliRun.of("--db", pg.url(), "rollout", "pause", "1", "--reason", "checking"));
                 // A guard against hanging for good, not a measurement: the lock is never released while it waits.
                 CliRun paused = pause.get(60, TimeUnit.SECONDS);
+                System.out.printf("figure: rollout pause behind a held row lock answered after %d ms%n",
+                        (System.nanoTime() - asked) / 1_000_000);
                 assertThat(paused.exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
                 assertThat(paused.err()).contains("another session held a lock").contains("Nothing was changed");
                 holder.rollback();
