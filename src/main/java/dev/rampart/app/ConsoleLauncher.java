@@ -6,6 +6,7 @@ import dev.rampart.cli.CliException;
 import dev.rampart.cli.Console;
 import dev.rampart.cli.ExitCode;
 import dev.rampart.cli.Globals;
+import dev.rampart.cli.LocalChannel;
 import dev.rampart.engine.RolloutService;
 import dev.rampart.engine.StoredPlanCatalog;
 import dev.rampart.store.DataFolder;
@@ -27,6 +28,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -50,7 +52,10 @@ final class ConsoleLauncher implements Console {
         Store store = cx.openStore();
         StoredPlanCatalog catalog = cx.catalog(store);
         RolloutService rollouts = cx.rollouts(store);
-        OptionalLong demo = DemoWorkspace.ensure(cx.catalog(store, Globals.osUser()), cx.access(store).people());
+        // Command lines beside the window reach this store through its local channel (H2 only).
+        Optional<LocalChannel> channel = LocalChannel.serve(cx, store, rollouts, "the console");
+        OptionalLong demo = DemoWorkspace.ensure(store.isLocal(), cx.catalog(store, Globals.osUser()),
+                cx.access(store).people());
         if (demo.isPresent()) {
             long id = DemoWorkspace.startRollout(rollouts, cx.access(store).signatures(),
                     new dev.rampart.format.PlanFormat().read(DemoWorkspace.text(), dev.rampart.format.Format.JSON),
@@ -120,6 +125,7 @@ final class ConsoleLauncher implements Console {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            channel.ifPresent(LocalChannel::close);
             store.close();
         }
         return exit.get();

@@ -32,14 +32,16 @@ final class DemoWorkspace {
     }
 
     /**
-     * Imports the demo plans into an empty store, adds the demo people and returns the id of the plan to roll out; a
-     * store that already holds plans is left alone, and so is one whose operating-system user may not import plans
-     * (a team's store): empty result.
+     * Imports the demo plans into a fresh local store, adds the demo people and returns the id of the plan to roll
+     * out. A team's store (a database server) never gets demo people or their passphrase, even when empty; a store
+     * that already holds plans is left alone, and so is one whose operating-system user may not import plans: empty
+     * result.
      *
+     * @param localStore the store is an embedded H2 file, one person's
      * @param catalog the catalog acting for the operating-system user, the store's first admin and release owner
      */
-    static OptionalLong ensure(StoredPlanCatalog catalog, People people) {
-        if (!catalog.plans().isEmpty()) {
+    static OptionalLong ensure(boolean localStore, StoredPlanCatalog catalog, People people) {
+        if (!localStore || !catalog.plans().isEmpty()) {
             return OptionalLong.empty();
         }
         long rollNow;

@@ -88,7 +88,7 @@ final class PeopleCommand {
         @Override
         int run(People people, String actor) {
             char[] passphrase = noPassphrase ? null
-                    : Secrets.readNew(Secrets.NEW_PASSPHRASE_FILE, "First passphrase for " + name + ": ");
+                    : cx.newSecret(Secrets.NEW_PASSPHRASE_FILE, "First passphrase for " + name + ": ");
             Person added = people.add(actor, name, displayName, roles.stream().map(Role::of).toList(), passphrase);
             cx.out().printf("%s added: %s%n", added.name(), added.rolesText());
             return ExitCode.OK;
@@ -146,8 +146,8 @@ final class PeopleCommand {
         int run(People people, String actor) {
             String whose = name == null ? actor : name;
             char[] current = whose.equals(actor) && people.canSign(whose)
-                    ? Secrets.read(Secrets.PASSPHRASE_FILE, "Current passphrase of " + whose + ": ") : null;
-            char[] replacement = Secrets.readNew(Secrets.NEW_PASSPHRASE_FILE, "New passphrase for " + whose + ": ");
+                    ? cx.secret(Secrets.PASSPHRASE_FILE, "Current passphrase of " + whose + ": ") : null;
+            char[] replacement = cx.newSecret(Secrets.NEW_PASSPHRASE_FILE, "New passphrase for " + whose + ": ");
             people.setPassphrase(actor, whose, current, replacement);
             cx.out().println("passphrase set for " + whose);
             return ExitCode.OK;

@@ -162,7 +162,7 @@ final class RolloutCommand {
                     throw CliException.badInput("promote --force needs --reason TEXT");
                 }
                 return s.promote(c.id, c.user(), c.common.reason,
-                        Secrets.read(Secrets.PASSPHRASE_FILE, "Passphrase of " + c.user() + " (emergency promote): "));
+                        c.cx.secret(Secrets.PASSPHRASE_FILE, "Passphrase of " + c.user() + " (emergency promote): "));
             });
         }
     }

@@ -1,8 +1,5 @@
 package dev.rampart.store;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,8 +9,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Rampart's store: an embedded H2 file for one person, or a shared PostgreSQL database for a team. Opening it
- * brings its schema up to date. The JDBC URL comes only from {@link DataFolder} or from the user's {@code --db},
+ * Rampart's store: an embedded H2 file for one person, or a shared PostgreSQL database for a team. Opening an H2
+ * file brings its schema up to date; a team store is migrated only by {@link #migrate} ({@code rampart db migrate}),
+ * and a store whose schema is not this build's opens read-only ({@link #schema()}). The JDBC URL comes only from {@link DataFolder} or from the user's {@code --db},
  * never from imported data.
  */
 public final class Store implements AutoCloseable {
@@ -27,9 +25,28 @@ public final class Store implements AutoCloseable {
     private final JdbcIntentRepository intents;
     private final JdbcPeopleRepository people;
     private final JdbcSignatureRepository signatures;
+    private final SchemaState schema;
+    private final boolean lent;
 
-    private Store(String jdbcUrl, Path h2File, SharedConnection db, Clock clock) {
+    /** A view of {@code owner} that shares its connection and repositories; closing it closes nothing. */
+    private Store(Store owner) {
+        this.jdbcUrl = owner.jdbcUrl;
+        this.h2File = owner.h2File;
+        this.db = owner.db;
+        this.plans = owner.plans;
+        this.rollouts = owner.rollouts;
+        this.audit = owner.audit;
+        this.intents = owner.intents;
+        this.people = owner.people;
+        this.signatures = owner.signatures;
+        this.schema = owner.schema;
+        this.lent = true;
+    }
+
+    private Store(String jdbcUrl, Path h2File, SharedConnection db, Clock clock, SchemaState schema) {
+        this.lent = false;
         this.jdbcUrl = jdbcUrl;
+        this.schema = schema;
         this.h2File = h2File;
         this.db = db;
         this.plans = new JdbcPlanRepository(db, clock);
@@ -82,22 +99,94 @@ public final class Store implements AutoCloseable {
             SharedConnection.Opener opener = () -> DriverManager.getConnection(jdbcUrl, secret.properties());
             Connection first = connect(opener, address);
             SharedConnection db;
+            SchemaState schema;
             try {
-                db = new SharedConnection(opener, first, secret);
-                migrate(jdbcUrl, address, secret);
+                if (address.isH2()) {
+                    schema = Schema.migrate(jdbcUrl, address, secret).state();
+                    db = StoreConnections.local(jdbcUrl, address, secret, opener, first, schema);
+                } else {
+                    schema = Schema.check(jdbcUrl, address, secret);
+                    db = StoreConnections.team(jdbcUrl, address, secret, first, schema);
+                }
             } catch (SQLException | RuntimeException e) {
                 closeQuietly(first);
                 throw e instanceof SQLException s ? OpenFailures.of(s, address) : (RuntimeException) e;
             }
-            return new Store(jdbcUrl, h2File.orElse(null), db, clock);
+            return new Store(jdbcUrl, h2File.orElse(null), db, clock, schema);
         } catch (RuntimeException e) {
             h2File.ifPresent(OpenH2Files::release);
             throw e;
         }
     }
 
+    /**
+     * {@code rampart db migrate}: brings the store's schema to this build's, as the login in {@code jdbcUrl} (the
+     * migrator, who may create tables), then grants each of {@code appRoles} what the app needs and no more
+     * (PostgreSQL). The only way a team store's schema changes; a local H2 file also migrates itself when opened.
+     *
+     * @throws StoreUnavailableException when the store cannot be reached or migrated
+     */
+    public static StoreMigration migrate(String jdbcUrl, char[] filePassword, java.util.List<String> appRoles) {
+        StoreAddress address = StoreAddress.of(jdbcUrl);
+        if (address.asksForAutoServer()) {
+            throw new StoreUnavailableException("Rampart does not open H2 stores with AUTO_SERVER: it would listen on"
+                    + " a network port. Remove AUTO_SERVER from the --db URL.");
+        }
+        if (!appRoles.isEmpty() && address.isH2()) {
+            throw new IllegalArgumentException("--grant-to is for PostgreSQL stores; an H2 file has one user");
+        }
+        Optional<Path> h2File = address.h2File();
+        h2File.ifPresent(OpenH2Files::claim);
+        try (StoreSecret secret = new StoreSecret(filePassword)) {
+            Connection held = connect(() -> DriverManager.getConnection(jdbcUrl, secret.properties()), address);
+            try {
+                StoreMigration done = Schema.migrate(jdbcUrl, address, secret);
+                appRoles.forEach(role -> Schema.grantAppRole(jdbcUrl, secret, role));
+                return done;
+            } finally {
+                closeQuietly(held);
+            }
+        } finally {
+            h2File.ifPresent(OpenH2Files::release);
+        }
+    }
+
+    /** The store's schema against this build's, as found when it was opened; writes are refused unless current. */
+    public SchemaState schema() {
+        return schema;
+    }
+
+    /** An embedded H2 file (one person's store), as opposed to a team's database server. */
+    public boolean isLocal() {
+        return h2File != null;
+    }
+
+    /** The embedded H2 file, if this is one. */
+    public Optional<Path> localFile() {
+        return Optional.ofNullable(h2File);
+    }
+
+    /**
+     * Checks that the store answers now (a short transaction).
+     *
+     * @throws StoreUnavailableException when it does not: the server is down or restarting
+     */
+    public void ping() {
+        db.inTransaction("reach the store", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT 1");
+            }
+            return null;
+        });
+    }
+
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** The store for a person or a log: the H2 file, or the URL with any password masked. */
+    public String describe() {
+        return StoreAddress.of(jdbcUrl).describe();
     }
 
     public JdbcPlanRepository plans() {
@@ -128,8 +217,28 @@ public final class Store implements AutoCloseable {
         return signatures;
     }
 
+    /**
+     * This open store, lent to a command that would otherwise open it itself (one forwarded by a command line
+     * beside the console): the same connection and repositories, and {@link #close()} leaves the store open.
+     */
+    public Store lend() {
+        return new Store(this);
+    }
+
+    /** The {@code .mv.db} file of an embedded H2 store named by {@code jdbcUrl}; empty for servers and mistakes. */
+    public static Optional<Path> h2FileOf(String jdbcUrl) {
+        try {
+            return StoreAddress.of(jdbcUrl).h2File();
+        } catch (StoreUnavailableException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public void close() {
+        if (lent) {
+            return;
+        }
         try {
             db.close();
         } finally {
@@ -156,21 +265,6 @@ public final class Store implements AutoCloseable {
             }
         }
         return connection;
-    }
-
-    private static void migrate(String jdbcUrl, StoreAddress address, StoreSecret secret) {
-        try {
-            // Flyway takes the password as a String; it lives only as long as the migration.
-            Flyway.configure()
-                    .dataSource(jdbcUrl, secret.user(), secret.passwordText())
-                    .locations("classpath:db/migration", "classpath:db/vendor/" + (address.isH2() ? "h2" : "postgresql"))
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
-        } catch (FlywayException e) {
-            throw new StoreUnavailableException("The Rampart store " + address.describe()
-                    + " could not be brought up to date: " + StoreAddress.masked(SharedConnection.firstLine(e.getMessage())), e);
-        }
     }
 
     private static void closeQuietly(Connection connection) {

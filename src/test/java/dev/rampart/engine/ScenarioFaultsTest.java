@@ -22,7 +22,8 @@ class ScenarioFaultsTest {
     private static DryRunResult run(String scenario) throws Exception {
         ImportResult plan = new PlanImporter().importFile(EXAMPLES.resolve("canary-fail-safe.rampart.json"));
         assertThat(plan.problems()).isEmpty();
-        return DryRun.run(plan.plan(), Scenario.read(EXAMPLES.resolve("faults").resolve(scenario)));
+        return DryRun.run(plan.plan(), Scenario.parse(java.nio.file.Files.readString(
+                EXAMPLES.resolve("faults").resolve(scenario))));
     }
 
     private static Duration minutes(long m) {

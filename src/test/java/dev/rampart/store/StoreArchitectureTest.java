@@ -17,7 +17,7 @@ class StoreArchitectureTest {
                 .importPackages("dev.rampart.store");
 
         classes().should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "java..", "dev.rampart.store..", "dev.rampart.domain..", "org.flywaydb.core..", "org.h2.api..",
+                        "java..", "dev.rampart.store..", "dev.rampart.domain..", "org.flywaydb.core..", "org.h2.api..", "javax.sql..", "com.zaxxer.hikari..", "org.slf4j..",
                         "com.fasterxml.jackson.databind..", "com.fasterxml.jackson.core..")
                 .check(store);
     }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rampart.domain.rule.Metrics;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -101,106 +99,175 @@ public record Scenario(long seed, Map<String, Double> baseline, Duration tick, L
         return new Scenario(seed, null, null, null);
     }
 
-    public static Scenario read(Path file) throws IOException {
-        return parse(Files.readString(file));
+    /**
+     * A scenario from trusted JSON text (tests, examples). Files from people are read through
+     * {@code format.SourceDocument} (bounded, strict) and {@link #parse(JsonNode)}.
+     */
+    public static Scenario parse(String json) throws IOException {
+        return parse(new ObjectMapper().readTree(json));
     }
 
-    /** @throws IllegalArgumentException naming the field that is wrong */
-    public static Scenario parse(String json) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(json);
+    /** @throws BadScenario naming the value that is wrong by its JSON pointer */
+    public static Scenario parse(JsonNode root) {
         if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("a scenario is a JSON object");
+            throw new BadScenario("", "a scenario is an object (seed, baseline, tick, events), found " + describe(root));
         }
         Map<String, Double> baseline = new HashMap<>();
-        root.path("baseline").fields().forEachRemaining(e -> baseline.put(e.getKey(), number(e.getValue(),
-                "baseline." + e.getKey())));
+        JsonNode base = root.path("baseline");
+        if (!base.isMissingNode() && !base.isObject()) {
+            throw new BadScenario("/baseline", "baseline: expected an object of metric values by name, found "
+                    + describe(base));
+        }
+        base.properties().forEach(e -> baseline.put(e.getKey(), number(e.getValue(), "/baseline/" + e.getKey())));
         List<ScenarioEvent> events = new ArrayList<>();
         List<ScenarioFault> faults = new ArrayList<>();
         List<Duration> restarts = new ArrayList<>();
         List<ScenarioSwitch> switches = new ArrayList<>();
         List<ScenarioCheck> checks = new ArrayList<>();
         JsonNode list = root.path("events");
+        if (!list.isMissingNode() && !list.isArray()) {
+            throw new BadScenario("/events", "events: expected a list of events, found " + describe(list));
+        }
         for (int i = 0; i < list.size(); i++) {
             JsonNode e = list.get(i);
-            String where = "events[" + i + "]";
-            Duration at = duration(e.path("at"), where + ".at");
+            String where = "/events/" + i;
+            if (!e.isObject()) {
+                throw new BadScenario(where, "events item " + (i + 1) + ": expected an object (at, cohort, metric,"
+                        + " value; or an outage, restart, switch or check), found " + describe(e));
+            }
+            Duration at = duration(e.path("at"), where + "/at");
             if (e.has("outage")) {
-                String what = text(e.path("outage"), where + ".outage");
+                String what = text(e.path("outage"), where + "/outage");
                 if (!what.equals(ScenarioFault.METRICS) && !what.equals(ScenarioFault.ADAPTER)) {
-                    throw new IllegalArgumentException(where + ".outage: \"metrics\" or \"adapter\" is required");
+                    throw new BadScenario(where + "/outage", "outage: expected \"metrics\" or \"adapter\", found "
+                            + describe(e.path("outage")));
                 }
-                Duration until = e.has("until") ? duration(e.path("until"), where + ".until") : null;
+                Duration until = e.has("until") ? duration(e.path("until"), where + "/until") : null;
                 if (until != null && until.compareTo(at) <= 0) {
-                    throw new IllegalArgumentException(where + ".until: must be after at");
+                    throw new BadScenario(where + "/until", "until: " + until + " must be after at " + at);
                 }
                 faults.add(new ScenarioFault(at, until, what));
             } else if (e.has("restart")) {
-                if (!e.path("restart").asBoolean(false)) {
-                    throw new IllegalArgumentException(where + ".restart: true is required");
+                if (!e.path("restart").isBoolean() || !e.path("restart").asBoolean()) {
+                    throw new BadScenario(where + "/restart", "restart: expected true, found "
+                            + describe(e.path("restart")));
                 }
                 restarts.add(at);
             } else if (e.has("switch")) {
                 if (!e.path("enabled").isBoolean()) {
-                    throw new IllegalArgumentException(where + ".enabled: true or false is required");
+                    throw new BadScenario(where + "/enabled", "enabled: expected true or false, found "
+                            + describe(e.path("enabled")));
                 }
                 JsonNode name = e.path("switch");
-                switches.add(new ScenarioSwitch(at, name.isNull() ? null : text(name, where + ".switch"),
+                switches.add(new ScenarioSwitch(at, name.isNull() ? null : text(name, where + "/switch"),
                         e.path("enabled").asBoolean()));
             } else if (e.has("check")) {
                 if (!e.path("exit_code").isInt()) {
-                    throw new IllegalArgumentException(where + ".exit_code: a whole number is required");
+                    throw new BadScenario(where + "/exit_code", "exit_code: expected a whole number, found "
+                            + describe(e.path("exit_code")));
                 }
-                checks.add(new ScenarioCheck(at, text(e.path("check"), where + ".check"), e.path("exit_code").asInt(),
+                checks.add(new ScenarioCheck(at, text(e.path("check"), where + "/check"), e.path("exit_code").asInt(),
                         e.path("output").asText("")));
             } else {
-                events.add(new ScenarioEvent(at, text(e.path("cohort"), where + ".cohort"),
-                        text(e.path("metric"), where + ".metric"), value(e.path("value"), where + ".value")));
+                events.add(new ScenarioEvent(at, text(e.path("cohort"), where + "/cohort"),
+                        text(e.path("metric"), where + "/metric"), value(e.path("value"), where + "/value")));
             }
         }
-        long seed = root.path("seed").asLong(0);
-        Duration tick = root.has("tick") ? duration(root.get("tick"), "tick") : null;
+        long seed = root.has("seed") ? whole(root.get("seed"), "/seed") : 0;
+        Duration tick = root.has("tick") ? duration(root.get("tick"), "/tick") : null;
+        if (tick != null && (tick.isNegative() || tick.isZero())) {
+            throw new BadScenario("/tick", "tick: " + tick + " must be positive");
+        }
         return new Scenario(seed, baseline, tick, events, faults, restarts, switches, checks);
     }
 
-    /** A number, or "NaN" (no reading), "+Inf" or "-Inf" as the metric sources write them. */
+    /** A finite number, or "NaN" (no reading), "+Inf" or "-Inf" written as the metric sources write them. */
     private static double value(JsonNode n, String where) {
         if (n.isTextual()) {
             switch (n.asText()) {
                 case "NaN" -> {
                     return Double.NaN;
                 }
-                case "+Inf", "Inf", "Infinity", "+Infinity" -> {
+                case "+Inf", "Inf", "+Infinity", "Infinity" -> {
                     return Double.POSITIVE_INFINITY;
                 }
                 case "-Inf", "-Infinity" -> {
                     return Double.NEGATIVE_INFINITY;
                 }
-                default -> throw new IllegalArgumentException(where + ": a number, \"NaN\", \"+Inf\" or \"-Inf\" is"
-                        + " required, not \"" + n.asText() + "\"");
+                default -> throw new BadScenario(where, name(where) + ": expected a number, \"NaN\", \"+Inf\" or"
+                        + " \"-Inf\", found " + describe(n));
             }
         }
         return number(n, where);
     }
 
+    /** A scenario value that is wrong, at its JSON pointer ({@code /events/2/at}). */
+    public static final class BadScenario extends IllegalArgumentException {
+        private final String pointer;
+
+        BadScenario(String pointer, String message) {
+            super(message);
+            this.pointer = pointer;
+        }
+
+        public String pointer() {
+            return pointer;
+        }
+    }
+
     private static double number(JsonNode n, String where) {
         if (!n.isNumber()) {
-            throw new IllegalArgumentException(where + ": a number is required");
+            throw new BadScenario(where, name(where) + ": expected a number, found " + describe(n));
+        }
+        if (!Double.isFinite(n.asDouble())) {
+            throw new BadScenario(where, name(where) + ": " + n.asText() + " is not a finite number");
         }
         return n.asDouble();
     }
 
+    private static long whole(JsonNode n, String where) {
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+            throw new BadScenario(where, name(where) + ": expected a whole number from " + Long.MIN_VALUE + " to "
+                    + Long.MAX_VALUE + ", found " + describe(n));
+        }
+        return n.asLong();
+    }
+
     private static String text(JsonNode n, String where) {
         if (!n.isTextual() || n.asText().isBlank()) {
-            throw new IllegalArgumentException(where + ": text is required");
+            throw new BadScenario(where, name(where) + ": expected a text, found " + describe(n));
         }
         return n.asText();
     }
 
     private static Duration duration(JsonNode n, String where) {
-        try {
-            return Duration.parse(text(n, where));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(where + ": an ISO-8601 duration such as PT40M is required");
+        String expected = name(where) + ": expected an ISO-8601 duration such as PT1M, found " + describe(n);
+        if (!n.isTextual()) {
+            throw new BadScenario(where, expected);
         }
+        try {
+            return Duration.parse(n.asText());
+        } catch (DateTimeParseException e) {
+            throw new BadScenario(where, expected);
+        }
+    }
+
+    private static String name(String pointer) {
+        return pointer.substring(pointer.lastIndexOf('/') + 1);
+    }
+
+    private static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        } else if (node.isTextual()) {
+            return "the text \"" + node.asText() + "\"";
+        } else if (node.isNumber()) {
+            return "the number " + node.asText();
+        } else if (node.isArray()) {
+            return "a list";
+        } else if (node.isObject()) {
+            return "an object";
+        }
+        return node.asText();
     }
 }
