@@ -47,9 +47,9 @@ final class AgentCommand implements Callable<Integer> {
             }
         }, "rampart-agent-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Store store = cx.openStore()) {
+        try (Store store = cx.openStoreAsAgent()) {
             RolloutService service = cx.rollouts(store);
-            cx.out().printf("agent: watching %s every %s%n", store.jdbcUrl(), interval);
+            cx.out().printf("agent: watching %s every %s%n", store.describe(), interval);
             cx.out().flush();
             Map<Long, String> seen = new HashMap<>();
             for (long n = 0; maxTicks == null || n < maxTicks; n++) {

@@ -1,5 +1,7 @@
 package dev.rampart.cli;
 
+import dev.rampart.domain.access.SigningKeys;
+import dev.rampart.domain.rollout.AuditEvent;
 import dev.rampart.engine.Deployments;
 import dev.rampart.engine.EngineSettings;
 import dev.rampart.engine.RolloutService;
@@ -7,37 +9,92 @@ import dev.rampart.engine.StoredPlanCatalog;
 import dev.rampart.engine.access.AccessServices;
 import dev.rampart.format.PlanFormat;
 import dev.rampart.format.PlanImporter;
-import dev.rampart.store.DataFolder;
+import dev.rampart.keys.KeyFolder;
+import dev.rampart.keys.KeyRing;
 import dev.rampart.store.Store;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * What every command is handed: the shared options, the window opener, the adapters plans may name, and where to
- * print.
+ * What every command is handed: the shared options, the window opener, the adapters plans may name, where to print,
+ * and the installation (data folder, authentication, secrets).
  */
 public record CliContext(Globals globals, Console console, Deployments deployments, PrintWriter out,
-                         PrintWriter err) {
+                         PrintWriter err, Installation installation) {
+
+    public CliContext(Globals globals, Console console, Deployments deployments, PrintWriter out, PrintWriter err) {
+        this(globals, console, deployments, out, err, Installation.ofThisUser());
+    }
 
     /**
-     * Opens the store named by {@code --db}, or the H2 file in the user's data folder. On a store's first start the
-     * operating-system user becomes its admin and release owner.
+     * Opens the store named by {@code --db}, or the H2 file in the user's data folder, and authenticates who is
+     * acting. On a store's first start the authenticated person becomes its admin and release owner, and sets the
+     * passphrase of their signing key before anything else.
+     *
+     * @throws CliException when {@code --user} names someone else, or a new store's first person cannot be asked
      */
     public Store openStore() {
-        String url = globals.db() != null ? globals.db() : DataFolder.defaultJdbcUrl();
-        Store store = StoreOpening.open(url, err);
-        access(store).people().firstStart(Globals.osUser());
-        return store;
+        return open(FirstStart.from(installation.secrets()), false);
     }
 
-    /** Who may do what on this store. */
+    /** {@link #openStore()}, asking a new store's first person for their passphrase in {@code firstStart}'s way. */
+    public Store openStore(FirstStart firstStart) {
+        return open(firstStart, false);
+    }
+
+    /** Opens the store for the agent, which acts only as the system: nobody is authenticated and nothing founded. */
+    public Store openStoreAsAgent() {
+        return open(null, true);
+    }
+
+    private Store open(FirstStart firstStart, boolean agent) {
+        String url = globals.db() != null ? globals.db() : installation.defaultJdbcUrl();
+        if (globals.db() == null) {
+            Sessions.ownDataFolder(installation.dataFolder());
+        }
+        Store store = StoreOpening.open(url, err, installation.secrets());
+        try {
+            if (agent) {
+                Sessions.agent(this, store);
+            } else {
+                Sessions.person(this, store, firstStart);
+            }
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Who may do what on this store, with the signing keys this machine holds. */
     public AccessServices access(Store store) {
         return AccessServices.on(store.people(), store.signatures(), store.rollouts(), store.plans(), store.audit(),
-                Clock.systemUTC());
+                Clock.systemUTC(), keys(store));
     }
 
-    /** The service layer for rollouts on the wall clock, on this store; gates open on stored signatures. */
+    /** The signing keys here: the person's own, and in a local demo workspace the demo people's. */
+    public SigningKeys keys(Store store) {
+        List<KeyFolder> folders = new ArrayList<>();
+        folders.add(installation.personalKeys());
+        demoKeyFolder(store).ifPresent(f -> {
+            if (store.people().ledger().demoWorkspace()) {
+                folders.add(new KeyFolder(f, installation.keyIterations()));
+            }
+        });
+        return new KeyRing(folders);
+    }
+
+    /** Where a local store's demo keys lie: beside it, in {@code demo-keys}. */
+    public java.util.Optional<Path> demoKeyFolder(Store store) {
+        return store.isTeamStore() ? java.util.Optional.empty()
+                : store.localFolder().map(f -> f.resolve("demo-keys"));
+    }
+
+    /** The service layer for rollouts on the wall clock, on this store; gates open on chained sign-offs. */
     public RolloutService rollouts(Store store) {
         AccessServices access = access(store);
         return new RolloutService(store.plans(), store.rollouts(), store.intents(), access.approvals(),
@@ -45,7 +102,7 @@ public record CliContext(Globals globals, Console console, Deployments deploymen
                 Clock.systemUTC(), EngineSettings.wallClock(), new PlanFormat(), access);
     }
 
-    /** The plan catalog, acting for {@code --user}. */
+    /** The plan catalog, acting for the authenticated person. */
     public StoredPlanCatalog catalog(Store store) {
         return catalog(store, globals.user());
     }
@@ -55,5 +112,15 @@ public record CliContext(Globals globals, Console console, Deployments deploymen
         PlanFormat format = new PlanFormat();
         return new StoredPlanCatalog(store.plans(), store.rollouts(), new PlanImporter(format), format,
                 access(store).access(), actor);
+    }
+
+    /** Prints one line about the session (never a secret) to the error stream. */
+    void tell(String line) {
+        err.println("rampart: " + line);
+        err.flush();
+    }
+
+    static String describe(AuditEvent e) {
+        return "event " + e.seq() + " at " + e.at() + ": " + e.type() + " by " + e.actor() + " " + e.data();
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 @Command(name = "rampart", mixinStandardHelpOptions = true, versionProvider = RampartCommand.Version.class,
         description = "Release control for staged rollouts. With no subcommand, opens the console.",
         subcommands = {PlanCommand.class, SimulateCommand.class, RolloutCommand.class, AgentCommand.class,
-                AuditCommand.class, EvidenceCommand.class, PeopleCommand.class})
+                AuditCommand.class, EvidenceCommand.class, PeopleCommand.class, SignCommand.class})
 public final class RampartCommand implements Callable<Integer> {
     private final CliContext cx;
 
@@ -27,9 +27,10 @@ public final class RampartCommand implements Callable<Integer> {
     }
 
     @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "NAME",
-            description = "Act as this person (default: the operating-system user).")
+            description = "Assert who you are: refused unless it is the authenticated person (the operating-system"
+                    + " user on H2, your database login's person on PostgreSQL).")
     void user(String name) {
-        cx.globals().user(name);
+        cx.globals().assertUser(name);
     }
 
     @Option(names = "--smoke", description = "Open the console, check the store, print what was seen and exit.")
@@ -68,9 +69,15 @@ public final class RampartCommand implements Callable<Integer> {
 
     public static int execute(String[] args, Console console, Deployments deployments, PrintWriter out,
                               PrintWriter err) {
+        return execute(args, console, deployments, out, err, Installation.ofThisUser());
+    }
+
+    /** As {@link #execute(String[], Console, Deployments, PrintWriter, PrintWriter)} on a given installation. */
+    public static int execute(String[] args, Console console, Deployments deployments, PrintWriter out,
+                              PrintWriter err, Installation installation) {
         Globals globals = new Globals();
         CommandLine cli = new CommandLine(RampartCommand.class,
-                new Factory(new CliContext(globals, console, deployments, out, err)));
+                new Factory(new CliContext(globals, console, deployments, out, err, installation)));
         cli.setOut(out);
         cli.setErr(err);
         // "--screen rollout" names a screen, not the rollout subcommand.

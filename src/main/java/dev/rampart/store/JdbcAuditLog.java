@@ -3,6 +3,7 @@ package dev.rampart.store;
 import dev.rampart.domain.access.AuditCheck;
 import dev.rampart.domain.repo.AuditIntegrity;
 import dev.rampart.domain.repo.AuditLog;
+import dev.rampart.domain.repo.TrustLog;
 import dev.rampart.domain.rollout.AuditEvent;
 import dev.rampart.domain.rollout.NewEvent;
 
@@ -16,14 +17,115 @@ import java.util.List;
 import java.util.Optional;
 
 /** The audit trail in the audit_events table, hash-chained by {@link AuditChain}. */
-public final class JdbcAuditLog implements AuditLog, AuditIntegrity {
+public final class JdbcAuditLog implements AuditLog, AuditIntegrity, TrustLog {
 
     private static final int VERIFY_BATCH = 10_000;
+    /** Rows that lie within the chain: from the first event to the one the chain head names. */
+    static final String IN_CHAIN = "seq >= 1 AND seq <= (SELECT last_seq FROM audit_chain_head WHERE id = 1)";
 
     private final SharedConnection db;
+    private final boolean teamStore;
+    private volatile String storeId;
+    private volatile String login;
 
-    JdbcAuditLog(SharedConnection db) {
+    JdbcAuditLog(SharedConnection db, boolean teamStore) {
         this.db = db;
+        this.teamStore = teamStore;
+    }
+
+    @Override
+    public String storeId() {
+        if (storeId == null) {
+            storeId = db.inTransaction("read the store's identity", c -> {
+                try (PreparedStatement query = c.prepareStatement("SELECT store_id FROM store_info WHERE id = 1");
+                     ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        throw new java.sql.SQLException("The store has no identity (store_info is empty); it was"
+                                + " edited outside Rampart");
+                    }
+                    return row.getString(1);
+                }
+            });
+        }
+        return storeId;
+    }
+
+    @Override
+    public boolean teamStore() {
+        return teamStore;
+    }
+
+    @Override
+    public String login() {
+        if (login == null && teamStore) {
+            login = db.inTransaction("read the login", Logins::of);
+        }
+        return login;
+    }
+
+    @Override
+    public List<AuditEvent> events(java.util.Set<String> types) {
+        return trusted(types, "");
+    }
+
+    @Override
+    public List<AuditEvent> events(long rolloutId, java.util.Set<String> types) {
+        return trusted(types, " AND rollout_id = " + rolloutId);
+    }
+
+    @Override
+    public Optional<AuditEvent> firstEvent(long rolloutId) {
+        List<StoredEvent> rows = db.inTransaction("read the first event of rollout " + rolloutId,
+                c -> AuditRows.select(c, "rollout_id = ? AND " + IN_CHAIN, 1, rolloutId));
+        return sound(rows).stream().findFirst();
+    }
+
+    /** Rows of these types within the chain whose hash is their own; the others are audit verify's to name. */
+    private List<AuditEvent> trusted(java.util.Set<String> types, String andAlso) {
+        return db.inTransaction("read the chain", c -> trusted(c, types, andAlso));
+    }
+
+    static List<AuditEvent> trusted(java.sql.Connection c, java.util.Set<String> types, String andAlso)
+            throws java.sql.SQLException {
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        String in = "type IN (" + String.join(", ", java.util.Collections.nCopies(types.size(), "?")) + ")";
+        List<String> values = List.copyOf(types);
+        List<StoredEvent> rows = new java.util.ArrayList<>();
+        try (PreparedStatement query = c.prepareStatement("SELECT " + StoredEvent.COLUMNS + " FROM audit_events"
+                + " WHERE " + in + " AND " + IN_CHAIN + andAlso + " ORDER BY seq")) {
+            for (int i = 0; i < values.size(); i++) {
+                query.setString(i + 1, values.get(i));
+            }
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    rows.add(StoredEvent.from(row));
+                }
+            }
+        }
+        return sound(rows);
+    }
+
+    /** Who is who, replayed inside a transaction the caller owns. */
+    dev.rampart.domain.access.TrustLedger ledger(java.sql.Connection c) throws java.sql.SQLException {
+        return dev.rampart.domain.access.TrustLedger.of(storeId(), teamStore,
+                trusted(c, dev.rampart.domain.access.TrustLedger.TYPES, ""));
+    }
+
+    private static List<AuditEvent> sound(List<StoredEvent> rows) {
+        boolean[] ok = new HashCheck(rows).run();
+        List<AuditEvent> events = new java.util.ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            if (ok[i]) {
+                try {
+                    events.add(rows.get(i).toEvent());
+                } catch (IllegalArgumentException damaged) {
+                    // a row whose data is not ours is audit verify's to name
+                }
+            }
+        }
+        return events;
     }
 
     @Override
@@ -37,7 +139,7 @@ public final class JdbcAuditLog implements AuditLog, AuditIntegrity {
             return List.of();
         }
         return AuditRows.events(db.inTransaction("read the audit log",
-                c -> AuditRows.select(c, "seq > ?", limit, afterSeq)));
+                c -> AuditRows.select(c, "seq > ? AND " + IN_CHAIN, limit, afterSeq)));
     }
 
     @Override
@@ -90,7 +192,22 @@ public final class JdbcAuditLog implements AuditLog, AuditIntegrity {
             hasher.shutdownNow();
         }
         AuditVerification verdict = verifier.finish(head.seq(), head.hash());
-        return verdict.isIntact() ? beyondTheHead(verdict) : verdict;
+        if (!verdict.isIntact()) {
+            return verdict;
+        }
+        long before = db.inTransaction("read the audit log", c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT MIN(seq) FROM audit_events WHERE seq < 1");
+                 ResultSet row = query.executeQuery()) {
+                row.next();
+                long seq = row.getLong(1);
+                return row.wasNull() ? 1L : seq;
+            }
+        });
+        if (before < 1) {
+            return AuditVerification.broken(before, "it lies before the chain's first event (sequence " + before
+                    + " < 1: it was inserted outside Rampart)", verdict.checked());
+        }
+        return beyondTheHead(verdict);
     }
 
     private static boolean[] join(Future<boolean[]> hashed) {

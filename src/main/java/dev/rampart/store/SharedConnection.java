@@ -28,6 +28,7 @@ final class SharedConnection implements AutoCloseable {
     private boolean closed;
 
     private final AutoCloseable secret;
+    private volatile java.util.function.Consumer<dev.rampart.domain.rollout.AuditEvent> headMoved = e -> { };
 
     SharedConnection(Opener opener, Connection first) throws SQLException {
         this(opener, first, () -> { });
@@ -46,21 +47,43 @@ final class SharedConnection implements AutoCloseable {
         lock.lock();
         try {
             Connection c = usableConnection(what);
+            Appended.take();
             try {
                 T result = work.run(c);
                 c.commit();
+                dev.rampart.domain.rollout.AuditEvent head = Appended.take();
+                if (head != null) {
+                    tellHeadMoved(head);
+                }
                 return result;
             } catch (SQLException e) {
+                Appended.take();
                 rollback(c, e);
                 suspect = true;
                 throw new StoreException("Could not " + what + ": " + firstLine(e.getMessage()), e);
             } catch (RuntimeException | Error e) {
+                Appended.take();
                 rollback(c, e);
                 throw e;
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Committed is committed: a listener that fails must not make the caller think the transaction failed. */
+    private void tellHeadMoved(dev.rampart.domain.rollout.AuditEvent head) {
+        try {
+            headMoved.accept(head);
+        } catch (RuntimeException e) {
+            System.getLogger(SharedConnection.class.getName()).log(System.Logger.Level.WARNING,
+                    "A chain head listener failed: " + e);
+        }
+    }
+
+    /** Told the newest event after every commit that appended to the chain (a witness checkpoints it). */
+    void onHeadMoved(java.util.function.Consumer<dev.rampart.domain.rollout.AuditEvent> listener) {
+        this.headMoved = listener == null ? e -> { } : listener;
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.rampart.store;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,15 +30,15 @@ public final class Store implements AutoCloseable {
     private final JdbcPeopleRepository people;
     private final JdbcSignatureRepository signatures;
 
-    private Store(String jdbcUrl, Path h2File, SharedConnection db, Clock clock) {
+    private Store(String jdbcUrl, Path h2File, SharedConnection db, Clock clock, boolean teamStore) {
         this.jdbcUrl = jdbcUrl;
         this.h2File = h2File;
         this.db = db;
         this.plans = new JdbcPlanRepository(db, clock);
         this.rollouts = new JdbcRolloutRepository(db);
-        this.audit = new JdbcAuditLog(db);
+        this.audit = new JdbcAuditLog(db, teamStore);
         this.intents = new JdbcIntentRepository(db);
-        this.people = new JdbcPeopleRepository(db);
+        this.people = new JdbcPeopleRepository(db, audit);
         this.signatures = new JdbcSignatureRepository(db);
     }
 
@@ -62,23 +64,27 @@ public final class Store implements AutoCloseable {
      */
     public static Store open(String jdbcUrl, Clock clock, char[] filePassword) {
         StoreAddress address = StoreAddress.of(jdbcUrl);
-        if (address.isEncrypted() != (filePassword != null)) {
+        if (address.isH2() && address.isEncrypted() != (filePassword != null)) {
             throw new StoreUnavailableException(address.isEncrypted()
                     ? "The store " + address.describe() + " is encrypted (CIPHER=AES): its password is needed"
                     : "A store password was given, but the --db URL does not ask for encryption (;CIPHER=AES)");
         }
-        if (address.isEncrypted() && address.hasPasswordSetting()) {
-            throw new StoreUnavailableException("Put no PASSWORD= in the URL of an encrypted store: Rampart asks for"
-                    + " the password at start (or reads RAMPART_DB_PASSWORD_FILE)");
+        if (filePassword != null && address.hasPasswordSetting()) {
+            throw new StoreUnavailableException("Put no PASSWORD= in the store's URL: Rampart asks for the password"
+                    + " at start (or reads RAMPART_DB_PASSWORD_FILE)");
         }
-        if (address.asksForAutoServer()) {
-            throw new StoreUnavailableException("Rampart does not open H2 stores with AUTO_SERVER: it would listen on"
-                    + " a network port. Remove AUTO_SERVER from the --db URL.");
-        }
+        address.autoServerSetting().ifPresent(setting -> {
+            throw new StoreUnavailableException("Rampart does not open H2 stores with " + setting + ": it would"
+                    + " listen on a network port. Remove it from the --db URL.");
+        });
         Optional<Path> h2File = address.h2File();
         h2File.ifPresent(OpenH2Files::claim);
         try {
-            StoreSecret secret = new StoreSecret(filePassword);
+            if (h2File.isPresent()) {
+                ownerOnly(h2File.get());
+            }
+            StoreSecret secret = address.isEncrypted() ? StoreSecret.h2(filePassword, h2File.orElseThrow())
+                    : address.isH2() ? StoreSecret.none() : StoreSecret.server(filePassword);
             SharedConnection.Opener opener = () -> DriverManager.getConnection(jdbcUrl, secret.properties());
             Connection first = connect(opener, address);
             SharedConnection db;
@@ -89,15 +95,64 @@ public final class Store implements AutoCloseable {
                 closeQuietly(first);
                 throw e instanceof SQLException s ? OpenFailures.of(s, address) : (RuntimeException) e;
             }
-            return new Store(jdbcUrl, h2File.orElse(null), db, clock);
+            h2File.ifPresent(Store::restrictFiles);
+            TrustUpgrade.run(db, clock);
+            return new Store(jdbcUrl, h2File.orElse(null), db, clock, !address.isH2());
         } catch (RuntimeException e) {
             h2File.ifPresent(OpenH2Files::release);
             throw e;
         }
     }
 
+    /**
+     * A new store's folder is made 0700 and its file 0600 before H2 writes a byte (H2 opens an empty file as a new
+     * store); an existing folder that Rampart did not make is left as it is.
+     */
+    private static void ownerOnly(Path mvFile) {
+        try {
+            OwnerOnly.createFolder(mvFile.getParent());
+            if (!Files.exists(mvFile)) {
+                OwnerOnly.newFile(mvFile.getParent(), mvFile.getFileName().toString());
+            }
+        } catch (IOException e) {
+            throw new StoreUnavailableException("The Rampart store " + mvFile + " cannot be created: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** H2's own files beside the store (a trace, a lock, a temporary file) are the owner's only too. */
+    private static void restrictFiles(Path mvFile) {
+        String base = mvFile.getFileName().toString().replaceFirst("\\.mv\\.db$", "");
+        for (String suffix : new String[] {".mv.db", ".trace.db", ".lock.db", ".kdf"}) {
+            OwnerOnly.ownFile(mvFile.resolveSibling(base + suffix));
+        }
+    }
+
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** The store as a person may read it: the H2 file, or the URL with any password masked. */
+    public String describe() {
+        return StoreAddress.of(jdbcUrl).describe();
+    }
+
+    /** A shared PostgreSQL store, where people are database logins; false for a local H2 file. */
+    public boolean isTeamStore() {
+        return audit.teamStore();
+    }
+
+    /** The folder of a local H2 store's file; empty for a team store. */
+    public Optional<Path> localFolder() {
+        return Optional.ofNullable(h2File).map(Path::getParent);
+    }
+
+    /**
+     * Tells {@code listener} the newest event after every commit that appended to the chain, on the committing
+     * thread; a witness checkpoints the chain head there. A failing listener is logged, never the caller's failure.
+     */
+    public void onHeadMoved(java.util.function.Consumer<dev.rampart.domain.rollout.AuditEvent> listener) {
+        db.onHeadMoved(listener);
     }
 
     public JdbcPlanRepository plans() {
@@ -134,6 +189,7 @@ public final class Store implements AutoCloseable {
             db.close();
         } finally {
             if (h2File != null) {
+                restrictFiles(h2File);
                 OpenH2Files.release(h2File);
             }
         }

@@ -35,8 +35,27 @@ final class StoreAddress {
         return Optional.ofNullable(h2File);
     }
 
-    boolean asksForAutoServer() {
-        return isH2() && url.toUpperCase(Locale.ROOT).replace(" ", "").contains(";AUTO_SERVER=TRUE");
+    /**
+     * The setting that would make H2 listen on a port, as written: AUTO_SERVER in any spelling H2 reads (its
+     * booleans are true, 1, t, y, yes, on, in any case), or with any value at all, and AUTO_SERVER_PORT. Every one is
+     * refused, so a new spelling of "true" cannot slip through.
+     */
+    Optional<String> autoServerSetting() {
+        if (!isH2()) {
+            return Optional.empty();
+        }
+        int first = url.indexOf(';');
+        if (first < 0) {
+            return Optional.empty();
+        }
+        for (String setting : url.substring(first + 1).split(";")) {
+            int equals = setting.indexOf('=');
+            String key = (equals < 0 ? setting : setting.substring(0, equals)).strip().toUpperCase(Locale.ROOT);
+            if (key.equals("AUTO_SERVER") || key.equals("AUTO_SERVER_PORT")) {
+                return Optional.of(setting.strip());
+            }
+        }
+        return Optional.empty();
     }
 
     /** An H2 file encrypted at rest: {@code ;CIPHER=AES} in its settings. */
