@@ -1,6 +1,8 @@
 package dev.rampart.cli;
 
+import dev.rampart.domain.access.Signer;
 import dev.rampart.domain.access.SigningKeys;
+import dev.rampart.keys.DeviceKey;
 import dev.rampart.domain.rollout.AuditEvent;
 import dev.rampart.engine.Deployments;
 import dev.rampart.engine.EngineSettings;
@@ -12,6 +14,7 @@ import dev.rampart.format.PlanImporter;
 import dev.rampart.keys.KeyFolder;
 import dev.rampart.keys.KeyRing;
 import dev.rampart.store.Store;
+import dev.rampart.witness.Witnesses;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,30 +41,37 @@ public record CliContext(Globals globals, Console console, Deployments deploymen
      * @throws CliException when {@code --user} names someone else, or a new store's first person cannot be asked
      */
     public Store openStore() {
-        return open(FirstStart.from(installation.secrets()), false);
+        return open(FirstStart.from(installation.secrets()), Mode.PERSON);
     }
 
     /** {@link #openStore()}, asking a new store's first person for their passphrase in {@code firstStart}'s way. */
     public Store openStore(FirstStart firstStart) {
-        return open(firstStart, false);
+        return open(firstStart, Mode.PERSON);
     }
 
     /** Opens the store for the agent, which acts only as the system: nobody is authenticated and nothing founded. */
     public Store openStoreAsAgent() {
-        return open(null, true);
+        return open(null, Mode.AGENT);
     }
 
-    private Store open(FirstStart firstStart, boolean agent) {
+    /** Opens the store only to read and check it (audit verify): nobody acts, nothing is founded or witnessed. */
+    public Store openStoreToCheck() {
+        return open(null, Mode.CHECK);
+    }
+
+    private enum Mode { PERSON, AGENT, CHECK }
+
+    private Store open(FirstStart firstStart, Mode mode) {
         String url = globals.db() != null ? globals.db() : installation.defaultJdbcUrl();
         if (globals.db() == null) {
             Sessions.ownDataFolder(installation.dataFolder());
         }
         Store store = StoreOpening.open(url, err, installation.secrets());
         try {
-            if (agent) {
-                Sessions.agent(this, store);
-            } else {
-                Sessions.person(this, store, firstStart);
+            switch (mode) {
+                case AGENT -> Sessions.agent(this, store);
+                case PERSON -> Sessions.person(this, store, firstStart);
+                case CHECK -> { }
             }
             return store;
         } catch (RuntimeException e) {
@@ -73,7 +83,34 @@ public record CliContext(Globals globals, Console console, Deployments deploymen
     /** Who may do what on this store, with the signing keys this machine holds. */
     public AccessServices access(Store store) {
         return AccessServices.on(store.people(), store.signatures(), store.rollouts(), store.plans(), store.audit(),
-                Clock.systemUTC(), keys(store));
+                Clock.systemUTC(), keys(store)).signingWith(installationKey());
+    }
+
+    /** This installation's key (checkpoints, evidence packs), naming the person acting (or "agent"). */
+    public Signer installationKey() {
+        DeviceKey key = DeviceKey.of(installation.dataFolder());
+        Globals g = globals;
+        return new Signer() {
+            @Override
+            public String name() {
+                return g.userOr("agent");
+            }
+
+            @Override
+            public String keyId() {
+                return key.keyId();
+            }
+
+            @Override
+            public String publicKey() {
+                return key.as("").publicKey();
+            }
+
+            @Override
+            public String sign(String text) {
+                return key.as("").sign(text);
+            }
+        };
     }
 
     /** The signing keys here: the person's own, and in a local demo workspace the demo people's. */
@@ -112,6 +149,19 @@ public record CliContext(Globals globals, Console console, Deployments deploymen
         PlanFormat format = new PlanFormat();
         return new StoredPlanCatalog(store.plans(), store.rollouts(), new PlanImporter(format), format,
                 access(store).access(), actor);
+    }
+
+    /**
+     * The witnesses of this installation: the file beside the data folder and those listed in witnesses.txt.
+     *
+     * @throws CliException naming the line of witnesses.txt that names no witness
+     */
+    public Witnesses witnesses() {
+        try {
+            return Witnesses.of(installation.dataFolder(), CliContext.class.getClassLoader());
+        } catch (IllegalArgumentException e) {
+            throw CliException.badInput(e.getMessage());
+        }
     }
 
     /** Prints one line about the session (never a secret) to the error stream. */

@@ -69,6 +69,11 @@ public final class Globals {
         return user;
     }
 
+    /** The authenticated person, or {@code otherwise} before (or without) one: the agent acts as the system. */
+    public String userOr(String otherwise) {
+        return user == null ? otherwise : user;
+    }
+
     /** {@code --user NAME}: who the person says they are; checked against who they are. */
     public void assertUser(String name) {
         this.asserted = name;

@@ -1,6 +1,9 @@
 package dev.rampart.cli;
 
+import dev.rampart.domain.access.Checkpoint;
 import dev.rampart.domain.access.EnrolledKey;
+import dev.rampart.domain.access.Signer;
+import dev.rampart.witness.Witnesses;
 import dev.rampart.domain.access.Person;
 import dev.rampart.domain.access.Role;
 import dev.rampart.domain.access.TrustLedger;
@@ -14,6 +17,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 
@@ -32,9 +36,36 @@ final class Sessions {
         People people = cx.access(store).people();
         Authenticator.Authenticated me = cx.installation().authenticator().authenticate(store, people);
         cx.globals().authenticated(me.name(), me.how());
+        witness(cx, store);
         boolean founded = people.nobody() && firstStart(cx, people, me, firstStart);
         notices(cx, store, people, me, founded);
         return me;
+    }
+
+    /**
+     * From now on, every commit that moves the chain head leaves a checkpoint signed with this installation's key in
+     * every witness: the file beside the data folder, and those of witnesses.txt.
+     */
+    static void witness(CliContext cx, Store store) {
+        Witnesses witnesses = cx.witnesses();
+        Signer key = cx.installationKey();
+        String storeId = store.audit().storeId();
+        String location = store.location();
+        store.onHeadMoved(head -> witnesses.record(Checkpoint.of(storeId, location, head.seq(), head.hash(),
+                Instant.now(), key), store.audit()::hashAt));
+        checkpointHead(store, witnesses, key);
+    }
+
+    /**
+     * The head as this installation sees it now, checkpointed: so a person's witness also knows the events others
+     * appended (a chain cut short behind them is caught by their witness too).
+     */
+    static void checkpointHead(Store store, Witnesses witnesses, Signer key) {
+        long head = store.audit().headSeq();
+        if (head > 0) {
+            store.audit().hashAt(head).ifPresent(hash -> witnesses.record(Checkpoint.of(store.audit().storeId(),
+                    store.location(), head, hash, Instant.now(), key), store.audit()::hashAt));
+        }
     }
 
     /** The user's data folder is theirs alone: 0700, made so or tightened. */
@@ -49,6 +80,7 @@ final class Sessions {
 
     /** The agent acts only as the system: on a team store it must have a login of its own, no person's. */
     static void agent(CliContext cx, Store store) {
+        witness(cx, store);
         if (!store.isTeamStore()) {
             return;
         }

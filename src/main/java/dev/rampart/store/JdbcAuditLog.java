@@ -28,9 +28,17 @@ public final class JdbcAuditLog implements AuditLog, AuditIntegrity, TrustLog {
     private volatile String storeId;
     private volatile String login;
 
-    JdbcAuditLog(SharedConnection db, boolean teamStore) {
+    private final String location;
+
+    JdbcAuditLog(SharedConnection db, boolean teamStore, String location) {
         this.db = db;
         this.teamStore = teamStore;
+        this.location = location;
+    }
+
+    @Override
+    public String location() {
+        return location;
     }
 
     @Override
@@ -239,10 +247,39 @@ public final class JdbcAuditLog implements AuditLog, AuditIntegrity, TrustLog {
                 + " outside Rampart)", intact.checked());
     }
 
-    /** {@link #verify()} as the engine and the screens see it. */
+    /**
+     * {@link #verify()} and then {@link #findings()}, as the engine and the screens see it: the first problem of
+     * either.
+     */
     @Override
     public AuditCheck check() {
         AuditVerification v = verify();
-        return new AuditCheck(v.checked(), v.isIntact() ? null : v.firstBadSeq().getAsLong(), v.problem());
+        if (!v.isIntact()) {
+            return new AuditCheck(v.checked(), v.firstBadSeq().getAsLong(), v.problem());
+        }
+        List<TrustAudit.Finding> findings = TrustAudit.run(db, this);
+        return findings.isEmpty() ? new AuditCheck(v.checked(), null, null)
+                : new AuditCheck(v.checked(), findings.get(0).seq(), findings.get(0).problem()
+                + (findings.size() > 1 ? " (and " + (findings.size() - 1) + " more; run 'rampart audit verify')" : ""));
+    }
+
+    /**
+     * What the chain does not back: events that broke its rules, sign-offs that do not verify, and rows of people,
+     * person_roles, person_keys, signatures, plans and rollouts that differ from the events that made them.
+     */
+    public List<String> findings() {
+        return TrustAudit.run(db, this).stream().map(TrustAudit.Finding::problem).toList();
+    }
+
+    /** The chain head: the last event's sequence number (0 for none). */
+    @Override
+    public long headSeq() {
+        return db.inTransaction("read the audit chain head", ChainHead::read).seq();
+    }
+
+    /** The hash of the event at {@code seq}, if the chain holds one there. */
+    @Override
+    public Optional<String> hashAt(long seq) {
+        return db.inTransaction("read the audit log", c -> ChainedEvents.at(c, seq)).map(AuditEvent::hash);
     }
 }

@@ -36,7 +36,7 @@ public final class Store implements AutoCloseable {
         this.db = db;
         this.plans = new JdbcPlanRepository(db, clock);
         this.rollouts = new JdbcRolloutRepository(db);
-        this.audit = new JdbcAuditLog(db, teamStore);
+        this.audit = new JdbcAuditLog(db, teamStore, StoreAddress.of(jdbcUrl).location());
         this.intents = new JdbcIntentRepository(db);
         this.people = new JdbcPeopleRepository(db, audit);
         this.signatures = new JdbcSignatureRepository(db);
@@ -135,6 +135,11 @@ public final class Store implements AutoCloseable {
     /** The store as a person may read it: the H2 file, or the URL with any password masked. */
     public String describe() {
         return StoreAddress.of(jdbcUrl).describe();
+    }
+
+    /** Where the store lives, however its URL was spelled (what witnesses name it by). */
+    public String location() {
+        return StoreAddress.of(jdbcUrl).location();
     }
 
     /** A shared PostgreSQL store, where people are database logins; false for a local H2 file. */

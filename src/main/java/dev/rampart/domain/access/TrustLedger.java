@@ -236,10 +236,11 @@ public final class TrustLedger {
             if (!self && !legacy) {
                 return "makes " + name + " the first person, but was appended by " + by(e) + ", not by " + name;
             }
-        } else if (!isAdminActing(e)) {
+        } else {
+            String notAdmin = notAdminActing(e);
             boolean legacyDemo = LEGACY_DEMO.equals(e.actor()) && e.login() == null && !sawLogin && !teamStore;
-            if (!legacyDemo) {
-                return "adds " + name + ", but " + by(e) + " is not an admin";
+            if (notAdmin != null && !legacyDemo) {
+                return "adds " + name + ", but " + notAdmin;
             }
         }
         people.put(name, new Entry(person, login));
@@ -252,8 +253,9 @@ public final class TrustLedger {
         if (entry == null) {
             return "changes the roles of " + name + ", whom the chain does not know";
         }
-        if (!isAdminActing(e)) {
-            return "changes the roles of " + name + ", but " + by(e) + " is not an admin";
+        String notAdmin = notAdminActing(e);
+        if (notAdmin != null) {
+            return "changes the roles of " + name + ", but " + notAdmin;
         }
         Role role;
         try {
@@ -292,7 +294,7 @@ public final class TrustLedger {
         }
         boolean demoKey = "true".equals(d.get("demo"));
         if (demoKey) {
-            if (teamStore || !demo || !isAdminActing(e)) {
+            if (teamStore || !demo || notAdminActing(e) != null) {
                 return "enrols a demo key outside a local demo workspace or not by its admin";
             }
         } else {
@@ -316,8 +318,9 @@ public final class TrustLedger {
             return "revokes a key that is not " + name + "'s key in use";
         }
         boolean self = name.equals(e.actor()) && loginIsActors(e);
-        if (!self && !isAdminActing(e)) {
-            return "revokes " + name + "'s key, but " + by(e) + " is neither " + name + " nor an admin";
+        String notAdmin = notAdminActing(e);
+        if (!self && notAdmin != null) {
+            return "revokes " + name + "'s key, but " + notAdmin;
         }
         String reason = e.data().getOrDefault("reason", "");
         keys.put(key.keyId(), key.retired(e.seq(), "revoked by " + e.actor() + (reason.isBlank() ? "" : ": " + reason)));
@@ -328,17 +331,28 @@ public final class TrustLedger {
         if (teamStore) {
             return "makes a team store a demo workspace";
         }
-        if (!isAdminActing(e)) {
-            return "makes the store a demo workspace, but " + by(e) + " is not an admin";
+        String notAdmin = notAdminActing(e);
+        if (notAdmin != null) {
+            return "makes the store a demo workspace, but " + notAdmin;
         }
         demo = true;
         return null;
     }
 
-    /** The actor is an admin now, and (on a team store) the event came from their login. */
-    private boolean isAdminActing(AuditEvent e) {
+    /**
+     * Null when the actor is an admin at this point and (on a team store) the event came from their login; else why
+     * not, for the reason of a rejection.
+     */
+    private String notAdminActing(AuditEvent e) {
         Entry actor = e.actor() == null ? null : people.get(e.actor());
-        return actor != null && actor.person().holds(Role.ADMIN) && loginIsActors(e);
+        if (actor == null || !actor.person().holds(Role.ADMIN)) {
+            return e.actor() + " is not an admin";
+        }
+        if (!loginIsActors(e)) {
+            return e.login() == null ? "it records no login" : "it was appended by login " + e.login() + ", not "
+                    + e.actor() + "'s";
+        }
+        return null;
     }
 
     private boolean loginIsActors(AuditEvent e) {

@@ -20,6 +20,15 @@ public interface TrustLog {
     /** A shared store (PostgreSQL), where each event records its login and demo workspaces never count. */
     boolean teamStore();
 
+    /** Where the store lives, however its URL was spelled (witnesses and checkpoints name it so). */
+    String location();
+
+    /** The sequence number of the chain's last event (0: none). */
+    long headSeq();
+
+    /** The hash of the chain's event at {@code seq}, if it holds one there. */
+    Optional<String> hashAt(long seq);
+
     /** The login this process appends as: the database's {@code session_user}; null on a local store. */
     String login();
 

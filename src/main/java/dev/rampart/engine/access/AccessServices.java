@@ -1,5 +1,6 @@
 package dev.rampart.engine.access;
 
+import dev.rampart.domain.access.Signer;
 import dev.rampart.domain.access.SigningKeys;
 import dev.rampart.domain.repo.AuditLog;
 import dev.rampart.domain.repo.PeopleRepository;
@@ -17,7 +18,18 @@ import java.time.Clock;
  * book and reviews.
  */
 public record AccessServices(Access access, People people, Signatures signatures, SignedApprovals approvals,
-                             Reviews reviews) {
+                             Reviews reviews, Signer signer) {
+
+    /** Services whose evidence packs are signed by a key made for this process alone (tests, previews). */
+    public AccessServices(Access access, People people, Signatures signatures, SignedApprovals approvals,
+                          Reviews reviews) {
+        this(access, people, signatures, approvals, reviews, Signers.ephemeral("rampart"));
+    }
+
+    /** The same services, signing evidence and checkpoints with {@code installationKey}. */
+    public AccessServices signingWith(Signer installationKey) {
+        return new AccessServices(access, people, signatures, approvals, reviews, installationKey);
+    }
 
     /**
      * @param audit the store's audit trail, which is also its {@link TrustLog}
