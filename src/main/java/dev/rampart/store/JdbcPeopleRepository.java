@@ -32,6 +32,7 @@ public final class JdbcPeopleRepository implements PeopleRepository {
         return audit.ledger();
     }
 
+
     @Override
     public Person add(Person person, String login, NewEvent event) {
         return db.inTransaction("add " + person.name(), c -> {

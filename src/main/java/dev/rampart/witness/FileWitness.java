@@ -15,12 +15,15 @@ import java.util.Optional;
 
 /**
  * The default witness: one file per store in a folder beside the user's data folder ({@code rampart-witness},
- * 0700), holding the newest checkpoint this user saw, replaced atomically (written, forced to disk, renamed) and only
- * ever by a newer one. Beside the data folder rather than in it, so that a store in the data folder restored from an
+ * 0700), holding the newest checkpoint this user saw, replaced atomically (written, then renamed) and only ever by a
+ * newer one. Beside the data folder rather than in it, so that a store in the data folder restored from an
  * old copy does not bring its witness back with it.
  */
 public final class FileWitness implements Witness {
     private final Path folder;
+    /** What this process last wrote per location: most records need not read the file back. */
+    private final java.util.Map<String, Checkpoint> written = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean folderReady;
 
     public FileWitness(Path folder) {
         this.folder = folder;
@@ -39,19 +42,25 @@ public final class FileWitness implements Witness {
 
     @Override
     public void record(Checkpoint checkpoint) throws IOException {
-        Optional<Checkpoint> newest = newest(checkpoint.location());
+        Checkpoint mine = written.get(checkpoint.location());
+        Optional<Checkpoint> newest = mine != null ? Optional.of(mine) : newest(checkpoint.location());
         if (newest.isPresent() && newest.get().seq() > checkpoint.seq()
                 && newest.get().storeId().equals(checkpoint.storeId())) {
             return;
         }
-        OwnerOnly.ownFolder(folder);
+        if (!folderReady) {
+            OwnerOnly.ownFolder(folder);
+            folderReady = true;
+        }
         String name = Names.of(checkpoint.location()) + ".json";
         Path temp = OwnerOnly.newFile(folder, name + "." + ProcessHandle.current().pid() + ".tmp");
+        // Written whole, then renamed over the old one: a reader sees the old checkpoint or the new, never half of one.
+        // Not forced to disk: a power cut may cost the newest checkpoint, never a wrong one (kill -9 costs nothing).
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             out.write(StandardCharsets.UTF_8.encode(Json.write(checkpoint.fields())));
-            out.force(true);
         }
         Files.move(temp, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        written.put(checkpoint.location(), checkpoint);
     }
 
     @Override
