@@ -155,6 +155,8 @@ if [ "$platform" = linux ]; then
   chmod 755 "$image/bin/rampart"
   cp installer/linux/package-hooks.sh "$image/lib/package-hooks.sh"
   chmod 755 "$image/lib/package-hooks.sh"
+  # The agent as a service: package-hooks.sh configure installs it with this image's path (not enabled).
+  cp installer/linux/rampart-agent.service "$image/lib/rampart-agent.service"
 
   step "class list from a headless --smoke run and a plan validate"
   lists="$work/classlists"

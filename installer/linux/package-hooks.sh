@@ -3,8 +3,9 @@
 # in installer/linux (and by installer/build.sh for the app-image itself).
 #
 #   package-hooks.sh archive    make lib/app/rampart.jsa, the AppCDS archive, for the jar at its present path
-#   package-hooks.sh configure  archive, and link /usr/bin/rampart to bin/rampart
-#   package-hooks.sh remove     delete what configure made
+#   package-hooks.sh configure  archive, link /usr/bin/rampart to bin/rampart, install the rampart-agent systemd unit
+#                               (not enabled: it needs /etc/rampart/agent.env, see lib/rampart-agent.service)
+#   package-hooks.sh remove [upgrade]  stop and disable the agent service (not on upgrade), delete what configure made
 #
 # JDK 17 checks an AppCDS archive against the absolute path of the jar it was made for, so it cannot be built
 # once and shipped; it is made here from lib/app/rampart.classlist. If that fails, rampart.jsa becomes a link to the
@@ -13,6 +14,11 @@ set -e
 app=$(dirname "$(dirname "$(readlink -f "$0")")")
 jsa="$app/lib/app/rampart.jsa"
 link=/usr/bin/rampart
+units=/usr/lib/systemd/system
+[ -d "$units" ] || units=/lib/systemd/system
+unit="$units/rampart-agent.service"
+
+systemd_running() { [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; }
 
 archive() {
   rm -f "$jsa"
@@ -37,8 +43,21 @@ case "$1" in
     else
       echo "rampart: $link exists and is not ours; run $app/bin/rampart instead" >&2
     fi
+    if [ -d "$units" ]; then
+      sed "s|@APP@|$app|g" "$app/lib/rampart-agent.service" > "$unit"
+      if systemd_running; then
+        systemctl daemon-reload || true
+        systemctl try-restart rampart-agent.service || true # an upgraded agent runs the new release
+      fi
+    fi
     ;;
   remove)
+    # An upgrade ("remove upgrade", from the .deb's prerm) keeps the service as it is; configure restarts it.
+    if [ -f "$unit" ] && [ "${2:-remove}" != upgrade ]; then
+      systemd_running && systemctl disable --now rampart-agent.service >/dev/null 2>&1 || true
+      rm -f "$unit"
+      systemd_running && systemctl daemon-reload || true
+    fi
     rm -f "$jsa" "$app/lib/app/rampart.jsa.log"
     if [ "$(readlink "$link" 2>/dev/null)" = "$app/bin/rampart" ]; then
       rm -f "$link"

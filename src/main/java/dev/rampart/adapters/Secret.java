@@ -2,9 +2,6 @@ package dev.rampart.adapters;
 
 import dev.rampart.spi.AdapterException;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
@@ -50,8 +47,16 @@ public final class Secret {
                 + "{\"file\": \"/path\"}, instead of writing its value into the settings", null, false);
     }
 
+    /** A value someone wrote into the settings under a secret-looking key: never shown, only scrubbed. */
+    static Secret literal(String value) {
+        return new Secret("literal", value, name -> null);
+    }
+
     /** The value, read now. */
     public String reveal() throws AdapterException {
+        if (kind.equals("literal")) {
+            return name;
+        }
         if (kind.equals("env")) {
             String v = environment.apply(name);
             if (v == null || v.isEmpty()) {
@@ -59,17 +64,12 @@ public final class Secret {
             }
             return v;
         }
-        try {
-            return Files.readString(Path.of(name), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new AdapterException("secret file " + name + " cannot be read: " + e.getClass().getSimpleName(),
-                    null, false);
-        }
+        return BoundedFile.read(Path.of(name), BoundedFile.SECRET_BYTES, "secret file").strip();
     }
 
     /** Where the value comes from ({@code env:NAME}); safe to show. */
     public String reference() {
-        return kind + ":" + name;
+        return kind.equals("literal") ? "a value written into the settings" : kind + ":" + name;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.rampart.app;
 
 import dev.rampart.adapters.Plugins;
+import dev.rampart.adapters.Redaction;
 import dev.rampart.adapters.notify.Broadcast;
 import dev.rampart.adapters.simulator.Delay;
 import dev.rampart.adapters.simulator.Scenario;
@@ -72,7 +73,7 @@ public final class BuiltInDeployments implements Deployments {
         if (SIMULATOR.equals(adapter.type())) {
             return simulator(adapter.settings(), rolloutId, anchor, metricSource, notifier, rollout);
         }
-        Evidence evidence = evidence(rollout);
+        Evidence evidence = evidence(plan, rollout);
         DeploymentAdapter deploymentAdapter = create(adapter.type(), "adapter", () -> plugins
                 .deploymentAdapter(adapter.type()).orElseThrow(() -> missing("adapter", adapter.type()))
                 .create(context(plan, adapter.settings(), evidence)));
@@ -125,7 +126,7 @@ public final class BuiltInDeployments implements Deployments {
             }
             NotifierProvider provider = plugins.notifier(n.type())
                     .orElseThrow(() -> missing("notifier", n.type()));
-            found.add(create(n.type(), "notifier", () -> provider.create(context(plan, settings, evidence(rollout)))));
+            found.add(create(n.type(), "notifier", () -> provider.create(context(plan, settings, evidence(plan, rollout)))));
         }
         return found.isEmpty() ? Notifier.silent() : new Broadcast(found);
     }
@@ -135,12 +136,26 @@ public final class BuiltInDeployments implements Deployments {
                 plan.changeId(), evidence);
     }
 
-    private Evidence evidence(AtomicLong rollout) {
+    /**
+     * Adapter evidence for the audit trail, scrubbed of every secret the plan references (adapter, metric and
+     * notification settings), whatever its key and whichever adapter recorded it.
+     */
+    private Evidence evidence(Plan plan, AtomicLong rollout) {
         if (audit == null) {
             return Evidence.discard();
         }
-        return (action, details) -> audit.append(new NewEvent(rollout.get() == 0 ? null : rollout.get(),
+        Map<String, Object> referenced = new HashMap<>();
+        if (plan.adapter() != null) {
+            referenced.put("adapter", plan.adapter().settings());
+        }
+        if (plan.metrics() != null) {
+            referenced.put("metrics", plan.metrics().settings());
+        }
+        referenced.put("notifications", plan.notifications().stream().map(n -> n.target() == null ? ""
+                : (Object) n.target()).toList());
+        Evidence trail = (action, details) -> audit.append(new NewEvent(rollout.get() == 0 ? null : rollout.get(),
                 wallClock.instant(), "adapter." + action, "rampart", null, details));
+        return Redaction.scrubbing(trail, Redaction.referencedSecrets(referenced, System::getenv));
     }
 
     private interface Creation<T> {

@@ -7,6 +7,7 @@ import dev.rampart.cli.Console;
 import dev.rampart.cli.ExitCode;
 import dev.rampart.cli.FirstStart;
 import dev.rampart.cli.Globals;
+import dev.rampart.cli.LocalChannel;
 import dev.rampart.cli.Secrets;
 import dev.rampart.ui.people.FirstStartDialog;
 import dev.rampart.ui.people.FirstStartViewModel;
@@ -59,6 +60,8 @@ final class ConsoleLauncher implements Console {
         // Built after the demo workspace, so that the console's key ring holds the demo keys.
         StoredPlanCatalog catalog = cx.catalog(store);
         RolloutService rollouts = cx.rollouts(store);
+        // Command lines beside the window reach this store through its local channel (H2 only).
+        Optional<LocalChannel> channel = LocalChannel.serve(cx, store, rollouts, "the console");
         if (demo.isPresent()) {
             long id = DemoWorkspace.startRollout(rollouts, demo.getAsLong(), me);
             cx.err().println("rampart: created the demo workspace in " + store.describe() + "; rollout #" + id
@@ -127,6 +130,7 @@ final class ConsoleLauncher implements Console {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            channel.ifPresent(LocalChannel::close);
             store.close();
         }
         return exit.get();

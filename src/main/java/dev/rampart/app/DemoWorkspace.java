@@ -38,8 +38,9 @@ final class DemoWorkspace {
 
     /**
      * Imports the demo plans into an empty local store, adds the demo people with their demo keys and returns the id
-     * of the plan to roll out; a store that already holds plans is left alone, and so is a team store or one whose
-     * user may not import plans and manage people: empty result.
+     * of the plan to roll out. A team's store (a database server) never gets demo people, their keys or their
+     * passphrase, even when empty; a store that already holds plans is left alone, and so is one whose user may not
+     * import plans and manage people: empty result.
      *
      * @param catalog  the catalog acting for {@code admin}, the store's first admin and release owner
      * @param demoKeys where the demo keys go (beside a local store); empty for a team store

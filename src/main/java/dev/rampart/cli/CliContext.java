@@ -2,8 +2,6 @@ package dev.rampart.cli;
 
 import dev.rampart.domain.access.Signer;
 import dev.rampart.domain.access.SigningKeys;
-import dev.rampart.keys.DeviceKey;
-import dev.rampart.domain.rollout.AuditEvent;
 import dev.rampart.engine.Deployments;
 import dev.rampart.engine.EngineSettings;
 import dev.rampart.engine.RolloutService;
@@ -11,6 +9,7 @@ import dev.rampart.engine.StoredPlanCatalog;
 import dev.rampart.engine.access.AccessServices;
 import dev.rampart.format.PlanFormat;
 import dev.rampart.format.PlanImporter;
+import dev.rampart.keys.DeviceKey;
 import dev.rampart.keys.KeyFolder;
 import dev.rampart.keys.KeyRing;
 import dev.rampart.store.Store;
@@ -21,32 +20,47 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * What every command is handed: the shared options, the window opener, the adapters plans may name, where to print,
- * and the installation (data folder, authentication, secrets).
+ * What every command is handed: the shared options, the window opener, the adapters plans may name, where to
+ * print, the {@link Session} it runs in (its own process, or forwarded to the process holding the store), and the
+ * installation (data folder, authentication, secrets) of the person at this machine.
  */
 public record CliContext(Globals globals, Console console, Deployments deployments, PrintWriter out,
-                         PrintWriter err, Installation installation) {
+                         PrintWriter err, Session session, Installation installation) {
 
+    /** A command in its own process, on this machine's installation. */
     public CliContext(Globals globals, Console console, Deployments deployments, PrintWriter out, PrintWriter err) {
         this(globals, console, deployments, out, err, Installation.ofThisUser());
+    }
+
+    /** A command in its own process, on {@code installation} (the composition root's, or a test's). */
+    public CliContext(Globals globals, Console console, Deployments deployments, PrintWriter out, PrintWriter err,
+                      Installation installation) {
+        this(globals, console, deployments, out, err, new OwnProcess(installation.secrets()), installation);
     }
 
     /**
      * Opens the store named by {@code --db}, or the H2 file in the user's data folder, and authenticates who is
      * acting. On a store's first start the authenticated person becomes its admin and release owner, and sets the
-     * passphrase of their signing key before anything else.
+     * passphrase of their signing key before anything else. A command calls this before it prints or changes
+     * anything: when a console or the agent holds an H2 store, the command is forwarded to it from here.
      *
      * @throws CliException when {@code --user} names someone else, or a new store's first person cannot be asked
      */
     public Store openStore() {
-        return open(FirstStart.from(installation.secrets()), Mode.PERSON);
+        return openStore(FirstStart.from(this));
     }
 
     /** {@link #openStore()}, asking a new store's first person for their passphrase in {@code firstStart}'s way. */
     public Store openStore(FirstStart firstStart) {
         return open(firstStart, Mode.PERSON);
+    }
+
+    /** Opens the store named by {@code --db} (or the default) and changes nothing in it: nobody acts. */
+    public Store openStoreAsIs() {
+        return open(null, Mode.CHECK);
     }
 
     /** Opens the store for the agent, which acts only as the system: nobody is authenticated and nothing founded. */
@@ -62,11 +76,10 @@ public record CliContext(Globals globals, Console console, Deployments deploymen
     private enum Mode { PERSON, AGENT, CHECK }
 
     private Store open(FirstStart firstStart, Mode mode) {
-        String url = globals.db() != null ? globals.db() : installation.defaultJdbcUrl();
-        if (globals.db() == null) {
+        if (globals.db() == null && session instanceof OwnProcess) {
             Sessions.ownDataFolder(installation.dataFolder());
         }
-        Store store = StoreOpening.open(url, err, installation.secrets());
+        Store store = session.openStoreAsIs(this);
         try {
             switch (mode) {
                 case AGENT -> Sessions.agent(this, store);
@@ -78,6 +91,11 @@ public record CliContext(Globals globals, Console console, Deployments deploymen
             store.close();
             throw e;
         }
+    }
+
+    /** The JDBC URL of the store this command is for. */
+    public String storeUrl() {
+        return globals.db() != null ? globals.db() : installation.defaultJdbcUrl();
     }
 
     /** Who may do what on this store, with the signing keys this machine holds. */
@@ -126,17 +144,34 @@ public record CliContext(Globals globals, Console console, Deployments deploymen
     }
 
     /** Where a local store's demo keys lie: beside it, in {@code demo-keys}. */
-    public java.util.Optional<Path> demoKeyFolder(Store store) {
-        return store.isTeamStore() ? java.util.Optional.empty()
-                : store.localFolder().map(f -> f.resolve("demo-keys"));
+    public Optional<Path> demoKeyFolder(Store store) {
+        return store.isTeamStore() ? Optional.empty() : store.localFolder().map(f -> f.resolve("demo-keys"));
     }
 
-    /** The service layer for rollouts on the wall clock, on this store; gates open on chained sign-offs. */
+    /**
+     * The service layer for rollouts on the wall clock, on this store; gates open on chained sign-offs. A forwarded
+     * command gets the holder's own, so there is one engine per rollout in that process.
+     */
     public RolloutService rollouts(Store store) {
+        return session.rollouts(this, store);
+    }
+
+    /** A new service layer (engine) for rollouts on this store, for a process of its own. */
+    public RolloutService newRollouts(Store store) {
         AccessServices access = access(store);
         return new RolloutService(store.plans(), store.rollouts(), store.intents(), access.approvals(),
                 deployments.filingEvidenceIn(store.audit()),
                 Clock.systemUTC(), EngineSettings.wallClock(), new PlanFormat(), access);
+    }
+
+    /** A passphrase: from the file {@code envVariable} names, or asked on the person's own terminal. */
+    public char[] secret(String envVariable, String prompt) {
+        return session.secret(envVariable, prompt);
+    }
+
+    /** A new passphrase, typed twice on the person's own terminal (or read from the file). */
+    public char[] newSecret(String envVariable, String prompt) {
+        return session.newSecret(envVariable, prompt);
     }
 
     /** The plan catalog, acting for the authenticated person. */
@@ -168,9 +203,5 @@ public record CliContext(Globals globals, Console console, Deployments deploymen
     void tell(String line) {
         err.println("rampart: " + line);
         err.flush();
-    }
-
-    static String describe(AuditEvent e) {
-        return "event " + e.seq() + " at " + e.at() + ": " + e.type() + " by " + e.actor() + " " + e.data();
     }
 }

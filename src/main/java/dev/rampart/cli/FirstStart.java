@@ -18,14 +18,18 @@ public interface FirstStart {
      */
     Optional<char[]> passphrase(String person, String why);
 
-    /** The command line's way: the file {@code RAMPART_NEW_PASSPHRASE_FILE} names, or the terminal, asked twice. */
-    static FirstStart from(Secrets secrets) {
+    /**
+     * The command line's way: the file {@code RAMPART_NEW_PASSPHRASE_FILE} names, or the person's terminal, asked
+     * twice (through the local channel when the command was forwarded).
+     */
+    static FirstStart from(CliContext cx) {
         return (person, why) -> {
-            if (!secrets.available(Secrets.NEW_PASSPHRASE_FILE)) {
+            if (cx.session() instanceof OwnProcess && !cx.installation().secrets()
+                    .available(Secrets.NEW_PASSPHRASE_FILE)) {
                 throw CliException.badInput(why + ". Run Rampart in a terminal, or set " + Secrets.NEW_PASSPHRASE_FILE
                         + " to a file holding it (at least 12 characters); nothing was changed.");
             }
-            return Optional.of(secrets.readNew(Secrets.NEW_PASSPHRASE_FILE, why + " (at least 12 characters): "));
+            return Optional.of(cx.newSecret(Secrets.NEW_PASSPHRASE_FILE, why + " (at least 12 characters): "));
         };
     }
 }

@@ -152,11 +152,10 @@ final class PeopleCommand {
 
         @Override
         int run(People people, String actor) {
-            Secrets secrets = cx.installation().secrets();
-            boolean held = !replace && people.keyHere(actor);
+                        boolean held = !replace && people.keyHere(actor);
             char[] passphrase = held
-                    ? secrets.read(Secrets.PASSPHRASE_FILE, "Passphrase of your signing key: ")
-                    : secrets.readNew(Secrets.NEW_PASSPHRASE_FILE, "Passphrase for your new signing key (at least 12"
+                    ? cx.secret(Secrets.PASSPHRASE_FILE, "Passphrase of your signing key: ")
+                    : cx.newSecret(Secrets.NEW_PASSPHRASE_FILE, "Passphrase for your new signing key (at least 12"
                     + " characters): ");
             EnrolledKey key;
             try {
@@ -177,9 +176,8 @@ final class PeopleCommand {
 
         @Override
         int run(People people, String actor) {
-            Secrets secrets = cx.installation().secrets();
-            char[] current = secrets.read(Secrets.PASSPHRASE_FILE, "Current passphrase of your signing key: ");
-            char[] replacement = secrets.readNew(Secrets.NEW_PASSPHRASE_FILE, "New passphrase (at least 12"
+                        char[] current = cx.secret(Secrets.PASSPHRASE_FILE, "Current passphrase of your signing key: ");
+            char[] replacement = cx.newSecret(Secrets.NEW_PASSPHRASE_FILE, "New passphrase (at least 12"
                     + " characters): ");
             try {
                 people.changePassphrase(actor, current, replacement);

@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 @Command(name = "rampart", mixinStandardHelpOptions = true, versionProvider = RampartCommand.Version.class,
         description = "Release control for staged rollouts. With no subcommand, opens the console.",
         subcommands = {PlanCommand.class, SimulateCommand.class, RolloutCommand.class, AgentCommand.class,
-                AuditCommand.class, EvidenceCommand.class, PeopleCommand.class, SignCommand.class})
+                AuditCommand.class, EvidenceCommand.class, PeopleCommand.class, SignCommand.class,
+                DbCommand.class})
 public final class RampartCommand implements Callable<Integer> {
     private final CliContext cx;
 
@@ -20,8 +21,9 @@ public final class RampartCommand implements Callable<Integer> {
         this.cx = cx;
     }
 
-    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
-            description = "The store (default: an H2 file in the user's data folder).")
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL", defaultValue = "${env:RAMPART_DB}",
+            description = {"The store (default: $RAMPART_DB, else an H2 file in the user's data folder).",
+                    "A service takes it from the environment, where `ps` does not show its password."})
     void db(String url) {
         cx.globals().db(url);
     }
@@ -72,17 +74,38 @@ public final class RampartCommand implements Callable<Integer> {
         return execute(args, console, deployments, out, err, Installation.ofThisUser());
     }
 
-    /** As {@link #execute(String[], Console, Deployments, PrintWriter, PrintWriter)} on a given installation. */
+    /**
+     * As {@link #execute(String[], Console, Deployments, PrintWriter, PrintWriter)} on a given installation (the
+     * composition root's, or a test's: the only way to say who the operating system would report).
+     */
     public static int execute(String[] args, Console console, Deployments deployments, PrintWriter out,
                               PrintWriter err, Installation installation) {
-        Globals globals = new Globals();
-        CommandLine cli = new CommandLine(RampartCommand.class,
-                new Factory(new CliContext(globals, console, deployments, out, err, installation)));
+        return execute(args, new CliContext(new Globals(), console, deployments, out, err, installation));
+    }
+
+    /**
+     * Runs the command line in {@code cx}'s session. A command that finds its H2 store held by a console or the
+     * agent is forwarded there through the local channel, and its exit code is the holder's run's.
+     */
+    static int execute(String[] args, CliContext cx) {
+        PrintWriter out = cx.out();
+        PrintWriter err = cx.err();
+        CommandLine cli = new CommandLine(RampartCommand.class, new Factory(cx));
         cli.setOut(out);
         cli.setErr(err);
         // "--screen rollout" names a screen, not the rollout subcommand.
         cli.setAllowSubcommandsAsOptionParameters(true);
+        // A forwarded command's relative paths are the caller's, not the holder's.
+        java.nio.file.Path cwd = cx.session().workingDirectory();
+        if (cwd != null) {
+            cli.registerConverter(java.nio.file.Path.class, cwd::resolve);
+        }
+        StoreHeldElsewhere[] held = new StoreHeldElsewhere[1];
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof StoreHeldElsewhere h) {
+                held[0] = h;
+                return ExitCode.OK;
+            }
             if (ex instanceof CliException c) {
                 err.println("rampart: " + c.getMessage());
                 return c.exitCode();
@@ -93,7 +116,19 @@ public final class RampartCommand implements Callable<Integer> {
                     || ex instanceof IllegalArgumentException;
             return badInput ? ExitCode.BAD_INPUT : ExitCode.CHECK_FAILED;
         });
-        return cli.execute(args);
+        int code = cli.execute(args);
+        if (held[0] == null) {
+            return code;
+        }
+        try (ChannelClient channel = held[0].channel()) {
+            if (cli.getParseResult().subcommand() == null) {
+                err.println("rampart: the store is held by " + channel.holder() + ": only one window or agent can"
+                        + " hold an H2 store. Run rampart commands beside it, or share a PostgreSQL store.");
+                return ExitCode.CHECK_FAILED;
+            }
+            return channel.forward(args, java.nio.file.Path.of("").toAbsolutePath(), out, err,
+                    cx.installation().secrets());
+        }
     }
 
     /** Builds every command by constructor: a command that takes the {@link CliContext} is handed it. */

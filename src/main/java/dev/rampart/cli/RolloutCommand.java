@@ -131,7 +131,7 @@ final class RolloutCommand {
                     throw CliException.badInput("promote --force needs --reason TEXT");
                 }
                 return s.promote(c.id, c.user(), c.common.reason,
-                        c.cx.installation().secrets().read(Secrets.PASSPHRASE_FILE,
+                        c.cx.secret(Secrets.PASSPHRASE_FILE,
                                 "Passphrase of " + c.user() + "'s signing key (emergency promote): "));
             });
         }

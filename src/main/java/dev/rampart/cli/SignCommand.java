@@ -37,7 +37,7 @@ final class SignCommand implements Callable<Integer> {
     public Integer call() {
         try (Store store = cx.openStore()) {
             String me = cx.globals().user();
-            char[] passphrase = cx.installation().secrets().read(Secrets.PASSPHRASE_FILE,
+            char[] passphrase = cx.secret(Secrets.PASSPHRASE_FILE,
                     "Passphrase of " + me + "'s signing key: ");
             Signature s = cx.access(store).signatures().sign(new SignRequest(rollout, stage,
                     item == null ? SignedContent.GO_NO_GO : item, Role.of(role), comment), me, passphrase);

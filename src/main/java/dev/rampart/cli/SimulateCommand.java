@@ -6,12 +6,14 @@ import dev.rampart.engine.DryRun;
 import dev.rampart.engine.DryRunResult;
 import dev.rampart.format.ImportResult;
 import dev.rampart.format.PlanImporter;
+import dev.rampart.format.Problem;
+import dev.rampart.format.SourceDocument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "simulate", description = {
@@ -35,7 +37,13 @@ final class SimulateCommand implements Callable<Integer> {
             PlanCommand.printProblems(cx, imported.problems());
             return ExitCode.BAD_INPUT;
         }
-        Scenario scenario = scenario();
+        Scenario scenario;
+        try {
+            scenario = scenario();
+        } catch (BadFile e) {
+            PlanCommand.printProblems(cx, e.problems);
+            return ExitCode.BAD_INPUT;
+        }
         long started = System.nanoTime();
         DryRunResult result;
         try {
@@ -53,14 +61,28 @@ final class SimulateCommand implements Callable<Integer> {
         return "completed".equals(result.finalState()) ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }
 
-    private Scenario scenario() {
+    /** The scenario file, read like a plan: bounded, strict, every problem at its line and column. */
+    private Scenario scenario() throws BadFile {
         if (scenarioFile == null) {
             return Scenario.quiet(7);
         }
+        SourceDocument doc = SourceDocument.read(scenarioFile);
+        if (!doc.ok()) {
+            throw new BadFile(doc.problems());
+        }
         try {
-            return Scenario.read(scenarioFile);
-        } catch (IOException | RuntimeException e) {
-            throw CliException.badInput(scenarioFile + ": " + e.getMessage());
+            return Scenario.parse(doc.tree());
+        } catch (Scenario.BadScenario e) {
+            throw new BadFile(List.of(doc.problemAt(e.pointer(), e.getMessage())));
+        }
+    }
+
+    private static final class BadFile extends Exception {
+        private final transient List<Problem> problems;
+
+        BadFile(List<Problem> problems) {
+            super(null, null, false, false);
+            this.problems = problems;
         }
     }
 }

@@ -26,7 +26,7 @@ import java.util.Set;
  * The store is in memory; nothing is written anywhere.
  *
  * <pre>{@code
- * DryRunResult r = DryRun.run(plan, Scenario.read(path));
+ * DryRunResult r = DryRun.run(plan, Scenario.parse(SourceDocument.read(path).tree()));
  * r.timeline().forEach(System.out::println);   // or r.toJson() for --json
  * }</pre>
  */

@@ -75,13 +75,17 @@ public final class RolloutService {
         Plan plan = plan(planId);
         PlanRules rules = PlanRules.parse(plan);
         Deployment deployment = deployments.open(plan, 0, clock.instant());
-        RolloutEngine engine = RolloutEngine.start(rules, planId, parts(deployment), actor);
-        deployment.onRollout().accept(engine.rollout().id());
-        if (deployment.clock() instanceof ScaledClock scaled) {
-            scaled.release(); // created at the anchor; from here on it runs, as it will in every later process
+        RolloutEngine engine;
+        // Registered before another thread of this process (a tick of every live rollout) can attach a second
+        // engine to the rollout it has just seen in the store.
+        synchronized (engines) {
+            engine = RolloutEngine.start(rules, planId, parts(deployment), actor);
+            deployment.onRollout().accept(engine.rollout().id());
+            if (deployment.clock() instanceof ScaledClock scaled) {
+                scaled.release(); // created at the anchor; from here on it runs, as it will in every later process
+            }
+            engines.put(engine.rollout().id(), new Attached(engine, deployment, planId));
         }
-        long id = engine.rollout().id();
-        engines.put(id, new Attached(engine, deployment, planId));
         return engine.tick();
     }
 

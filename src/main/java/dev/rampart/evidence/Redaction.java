@@ -3,27 +3,25 @@ package dev.rampart.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.rampart.domain.plan.SecretNames;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * Keeps secrets out of evidence: any value whose key names a secret (token, password, secret, api key,
- * authorization, credential, passphrase, signing key) is replaced by {@value #REDACTED}, wherever it is nested.
+ * Keeps secrets out of evidence: any value whose key names a secret ({@link SecretNames#isSecretKey}) is replaced
+ * by {@value #REDACTED}, wherever it is nested.
  */
 final class Redaction {
     static final String REDACTED = "[redacted]";
-    private static final Pattern SECRET = Pattern.compile(
-            "(?i).*(secret|token|password|passwd|passphrase|api[_-]?key|authorization|credential|private[_-]?key"
-                    + "|signing[_-]?key|cookie).*");
 
     private Redaction() {
     }
 
+    /** {@link SecretNames} decides, for evidence as for settings. */
     static boolean isSecret(String key) {
-        return SECRET.matcher(key).matches();
+        return SecretNames.isSecretKey(key);
     }
 
     /** Redacts in place; returns true when anything was redacted. */

@@ -52,6 +52,11 @@ final class FlagConfigImport {
         List<String> rules = new ArrayList<>();
         List<String> rulePointers = new ArrayList<>();
         JsonNode conditions = tree.path("canary").path("halt_conditions");
+        if (!conditions.isMissingNode() && !conditions.isNull() && !conditions.isObject()) {
+            // a list of conditions has no properties: read as it is, it would be a plan without halt rules
+            problems.atValue("/canary/halt_conditions", "halt_conditions: expected an object of conditions by name"
+                    + " (error_rate: 0.01), found " + ReadErrors.describe(conditions));
+        }
         for (Map.Entry<String, JsonNode> c : conditions.properties()) {
             String pointer = LocationIndex.child("/canary/halt_conditions", c.getKey());
             if (!c.getValue().isNumber()) {
@@ -87,6 +92,11 @@ final class FlagConfigImport {
             String name = entry.getKey();
             JsonNode c = entry.getValue();
             String p = LocationIndex.child("/canary/cohorts", name);
+            if (!c.isObject()) {
+                problems.atValue(p, "cohort " + name + ": expected an object (percentage, users, enabled), found "
+                        + ReadErrors.describe(c));
+                continue;
+            }
             unknownKeys(c, p, COHORT_KEYS, "cohort " + name, problems);
             JsonNode percentage = c.path("percentage");
             if (!percentage.isNumber()) {

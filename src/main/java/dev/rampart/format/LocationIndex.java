@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,12 @@ final class LocationIndex {
     private final List<String> lines;
     private final Map<String, Position> values = new HashMap<>();
     private final Map<String, Position> keys = new HashMap<>();
+    private final List<Alias> aliases = new ArrayList<>();
     private Position firstRepeatedKey;
+
+    /** A YAML alias ({@code *name}) and where it is. */
+    record Alias(String name, Position at) {
+    }
 
     private LocationIndex(String text) {
         this.lines = text.lines().toList();
@@ -50,6 +57,9 @@ final class LocationIndex {
                     index.values.putIfAbsent(context.getParent().pathAsPointer().toString(), at);
                 } else if (!t.isStructEnd()) {
                     index.values.putIfAbsent(context.pathAsPointer().toString(), at);
+                    if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+                        index.aliases.add(new Alias(p.getText(), at));
+                    }
                 }
             }
         } catch (IOException e) {
@@ -94,6 +104,26 @@ final class LocationIndex {
             }
         }
         return new Position(at.line(), start + column - 1);
+    }
+
+    /** Every YAML alias of the text, in order: Jackson reads one as its anchor's name, so they are refused. */
+    List<Alias> aliases() {
+        return List.copyOf(aliases);
+    }
+
+    /** The text of the value at {@code pointer} as written on its line (a number such as {@code 1e309}). */
+    String written(String pointer) {
+        Position at = value(pointer);
+        if (at.line() > lines.size()) {
+            return "";
+        }
+        String line = lines.get(at.line() - 1);
+        int start = Math.min(line.length(), at.column() - 1);
+        int end = start;
+        while (end < line.length() && ",]} \t#".indexOf(line.charAt(end)) < 0) {
+            end++;
+        }
+        return line.substring(start, end);
     }
 
     /** The second occurrence of the first key that an object has twice, or null. */

@@ -27,6 +27,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.rampart.domain.plan.Plan;
 
+import org.yaml.snakeyaml.LoaderOptions;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
@@ -42,7 +44,11 @@ public final class PlanFormat {
 
     public PlanFormat() {
         json = configure(JsonMapper.builder()).defaultPrettyPrinter(prettyPrinter()).build();
+        LoaderOptions loader = new LoaderOptions();
+        // SnakeYAML stops at 3 MB by default; SourceText already bounds every file at 4 MiB
+        loader.setCodePointLimit(SourceText.MAX_BYTES + 1);
         YAMLFactory yamlFactory = YAMLFactory.builder()
+                .loaderOptions(loader)
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
@@ -65,6 +71,10 @@ public final class PlanFormat {
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                // a file holds one document: JSON followed by more JSON is a mistake, not a plan
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // 1.5 approvals are not 1, and 0 is not "false"
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 // leave out absent and empty values, but keep every entry of a map (adapter settings) as it is
@@ -73,7 +83,9 @@ public final class PlanFormat {
                 // "25" where a number belongs is a mistake to report, not to guess at
                 .withCoercionConfig(LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+                .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
     }
 
     /** Two-space indents, {@code "key": value}, one array element per line, \n line ends on every platform. */

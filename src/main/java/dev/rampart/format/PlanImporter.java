@@ -7,10 +7,6 @@ import dev.rampart.domain.plan.Plan;
 import dev.rampart.domain.plan.PlanIssue;
 import dev.rampart.domain.plan.PlanValidator;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,15 +28,16 @@ public final class PlanImporter {
         this(new PlanFormat());
     }
 
-    /** A file on disk, read as UTF-8; a file that cannot be read is one problem without a line (0:0). */
+    /**
+     * A file on disk, read as UTF-8 and at most {@link SourceText#MAX_BYTES} long; a file that cannot be read is one
+     * problem (at 0:0 when it has no line to show, at the place where a file too long passes the limit).
+     */
     public ImportResult importFile(Path file) {
-        String name = file.toString();
-        try {
-            return importText(name, Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            String why = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
-            return new ImportResult(null, List.of(new Problem(name, 0, 0, "cannot read the file: " + why)), List.of());
+        SourceText.Read read = SourceText.read(file);
+        if (read.problem() != null) {
+            return new ImportResult(null, List.of(read.problem()), List.of());
         }
+        return importText(file.toString(), read.text());
     }
 
     /**
@@ -48,23 +45,19 @@ public final class PlanImporter {
      * first character); {@code text} is its content.
      */
     public ImportResult importText(String fileName, String text) {
-        Format fmt = Format.of(fileName, text);
-        LocationIndex index = LocationIndex.of(text, format.mapper(fmt));
-        SourceProblems problems = new SourceProblems(fileName, index);
+        SourceDocument doc = SourceDocument.parse(fileName, text, format);
+        SourceProblems problems = doc.sourceProblems();
         List<String> notes = new ArrayList<>();
-        JsonNode tree;
-        try {
-            tree = format.readTree(text, fmt);
-        } catch (JsonProcessingException e) {
-            ReadErrors.syntax(e, fmt, problems);
+        if (!doc.ok()) {
             return new ImportResult(null, problems.list(), notes);
         }
+        JsonNode tree = doc.tree();
         if (tree == null || !tree.isObject()) {
             problems.atValue("", tree == null ? "the file is empty; expected a plan"
                     : "expected a plan (an object), found " + ReadErrors.describe(tree));
             return new ImportResult(null, problems.list(), notes);
         }
-        ImportedPlan imported = read(tree, fmt, problems, notes);
+        ImportedPlan imported = read(tree, doc.format(), problems, notes);
         if (imported == null) {
             return new ImportResult(null, problems.list(), notes);
         }
@@ -89,7 +82,9 @@ public final class PlanImporter {
                     + " (canary.cohorts, halt_conditions)");
             return null;
         }
-        PlanKeys.reportUnknown(tree, problems);
+        if (!PlanKeys.check(tree, problems)) {
+            return null;
+        }
         try {
             return ImportedPlan.same(format.toPlan(tree));
         } catch (DatabindException e) {

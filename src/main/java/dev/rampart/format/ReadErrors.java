@@ -75,7 +75,7 @@ final class ReadErrors {
     }
 
     /** "/stages/0/traffic_percent" as "traffic_percent", "/halt_rules/1" as "halt_rules item 2". */
-    private static String subject(String pointer) {
+    static String subject(String pointer) {
         if (pointer.isEmpty()) {
             return "plan";
         }
@@ -109,8 +109,9 @@ final class ReadErrors {
     }
 
     private static String describe(Class<?> type) {
-        if (type == double.class || type == Double.class || type == int.class || type == Integer.class
-                || type == long.class || type == Long.class) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        } else if (type == double.class || type == Double.class) {
             return "a number";
         } else if (type == boolean.class || type == Boolean.class) {
             return "true or false";

@@ -24,7 +24,7 @@ final class OpenFailures {
         if (address.isH2()) {
             switch (e.getErrorCode()) {
                 case H2_DATABASE_ALREADY_OPEN:
-                    return new StoreUnavailableException("The Rampart store " + where + " is in use by another Rampart"
+                    return new StoreInUseException("The Rampart store " + where + " is in use by another Rampart"
                             + " process. Close it, or use --db to open another store.", e);
                 case H2_FILE_CORRUPTED:
                     return new StoreUnavailableException("The Rampart store " + where + " is damaged and cannot be"
@@ -56,8 +56,8 @@ final class OpenFailures {
             return new StoreUnavailableException(where + " is not a store Rampart can open: use jdbc:h2:file:PATH"
                     + " or jdbc:postgresql://HOST/DATABASE.", e);
         }
-        if (state.startsWith("08")) {
-            return new StoreUnavailableException("The database server of " + where + " cannot be reached: "
+        if (state.startsWith("08") || state.equals("57P03")) {
+            return new StoreUnreachableException("The database server of " + where + " cannot be reached: "
                     + reason, e);
         }
         return new StoreUnavailableException("The Rampart store " + where + " cannot be opened: " + reason, e);

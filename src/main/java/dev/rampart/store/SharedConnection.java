@@ -1,12 +1,14 @@
 package dev.rampart.store;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The store's one connection, used by one transaction at a time. Enough for an embedded H2 file and for a
- * console on PostgreSQL; it also serialises this process's audit appends.
+ * Where the store's transactions run. An embedded H2 file: one connection, used by one transaction at a time (it
+ * also serialises this process's audit appends). A team store: a pool ({@link StorePool}) that replaces connections
+ * a restarted server closed; appends are serialised by the chain head's row lock, as across processes.
  */
 final class SharedConnection implements AutoCloseable {
 
@@ -29,21 +31,50 @@ final class SharedConnection implements AutoCloseable {
 
     private final AutoCloseable secret;
     private volatile java.util.function.Consumer<dev.rampart.domain.rollout.AuditEvent> headMoved = e -> { };
+    private final DataSource pool;
+    private final String writeProblem;
 
     SharedConnection(Opener opener, Connection first) throws SQLException {
         this(opener, first, () -> { });
     }
 
-    /** {@code secret} is closed (a password cleared) when this closes. */
-    SharedConnection(Opener opener, Connection first, AutoCloseable secret) throws SQLException {
+    /**
+     * A pooled store. {@code writeProblem} non-null: the schema is not this build's, connections are read-only and a
+     * refused write says this.
+     */
+    SharedConnection(DataSource pool, AutoCloseable secret, String writeProblem) {
+        this.opener = null;
+        this.connection = null;
+        this.pool = pool;
+        this.secret = secret;
+        this.writeProblem = writeProblem;
+    }
+
+    /** One embedded connection opened read-only ({@code ACCESS_MODE_DATA=r}) because of {@code writeProblem}. */
+    SharedConnection(Opener opener, Connection first, AutoCloseable secret, String writeProblem) throws SQLException {
         this.opener = opener;
         this.secret = secret;
         this.connection = first;
+        this.pool = null;
+        this.writeProblem = writeProblem;
         first.setAutoCommit(false);
+    }
+
+    /** {@code secret} is closed (a password cleared) when this closes. */
+    SharedConnection(Opener opener, Connection first, AutoCloseable secret) throws SQLException {
+        this(opener, first, secret, null);
+    }
+
+    /** Why nothing may be written (the schema is not this build's); null when writes are allowed. */
+    String writeProblem() {
+        return writeProblem;
     }
 
     /** Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. */
     <T> T inTransaction(String what, Work<T> work) {
+        if (pool != null) {
+            return pooled(what, work);
+        }
         lock.lock();
         try {
             Connection c = usableConnection(what);
@@ -60,7 +91,7 @@ final class SharedConnection implements AutoCloseable {
                 Appended.take();
                 rollback(c, e);
                 suspect = true;
-                throw new StoreException("Could not " + what + ": " + firstLine(e.getMessage()), e);
+                throw failure(what, e);
             } catch (RuntimeException | Error e) {
                 Appended.take();
                 rollback(c, e);
@@ -86,14 +117,78 @@ final class SharedConnection implements AutoCloseable {
         this.headMoved = listener == null ? e -> { } : listener;
     }
 
+    private <T> T pooled(String what, Work<T> work) {
+        if (closed) {
+            throw new IllegalStateException("The store is closed; cannot " + what);
+        }
+        Connection c;
+        try {
+            c = pool.getConnection();
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+        T result;
+        dev.rampart.domain.rollout.AuditEvent head;
+        Appended.take();
+        try {
+            result = work.run(c);
+            c.commit();
+            head = Appended.take();
+        } catch (SQLException e) {
+            Appended.take();
+            rollback(c, e);
+            throw failure(what, e);
+        } catch (RuntimeException | Error e) {
+            Appended.take();
+            rollback(c, e);
+            throw e;
+        } finally {
+            closeQuietly(c); // back to the pool; a connection the server closed is evicted by the pool
+        }
+        if (head != null) {
+            tellHeadMoved(head); // with the connection back in the pool: a witness may read the chain
+        }
+        return result;
+    }
+
+    /** A failed transaction as a sentence: an unreachable store, a lock or statement time-out, a refused write. */
+    private StoreException failure(String what, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (e instanceof java.sql.SQLTransientConnectionException || state.startsWith("08")
+                || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+            return new StoreUnreachableException("Could not " + what + ": the store cannot be reached ("
+                    + StoreAddress.masked(firstLine(e.getMessage())) + "). Nothing was changed.", e);
+        }
+        if (state.equals("55P03")) {
+            return new StoreException("Could not " + what + ": another session held a lock on it for more than "
+                    + StorePool.LOCK_TIMEOUT_MS / 1000 + " s. Nothing was changed; try again.", e);
+        }
+        if (state.equals("57014")) {
+            return new StoreException("Could not " + what + ": the store took longer than "
+                    + StorePool.STATEMENT_TIMEOUT_MS / 1000 + " s and the statement was cancelled. Nothing was changed.", e);
+        }
+        boolean readOnly = state.equals("25006") || e.getErrorCode() == H2_DATABASE_IS_READ_ONLY;
+        if (readOnly && writeProblem != null) {
+            return new StoreException("Could not " + what + ": " + writeProblem, e);
+        }
+        return new StoreException("Could not " + what + ": " + firstLine(e.getMessage()), e);
+    }
+
+    /** org.h2.api.ErrorCode.DATABASE_IS_READ_ONLY. */
+    private static final int H2_DATABASE_IS_READ_ONLY = 90097;
+
     @Override
     public void close() {
         lock.lock();
         try {
             closed = true;
             closeSecret();
-            connection.close();
-        } catch (SQLException e) {
+            if (pool instanceof AutoCloseable closeable) {
+                closeable.close();
+            } else {
+                connection.close();
+            }
+        } catch (Exception e) {
             throw new StoreException("Could not close the store cleanly: " + firstLine(e.getMessage()), e);
         } finally {
             lock.unlock();
@@ -114,7 +209,8 @@ final class SharedConnection implements AutoCloseable {
                 }
                 suspect = false;
             } catch (SQLException e) {
-                throw new StoreException("Could not " + what + ": the store cannot be reached: " + firstLine(e.getMessage()), e);
+                throw new StoreUnreachableException("Could not " + what + ": the store cannot be reached: "
+                        + firstLine(e.getMessage()), e);
             }
         }
         return connection;

@@ -1,8 +1,5 @@
 package dev.rampart.store;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +11,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Rampart's store: an embedded H2 file for one person, or a shared PostgreSQL database for a team. Opening it
- * brings its schema up to date. The JDBC URL comes only from {@link DataFolder} or from the user's {@code --db},
+ * Rampart's store: an embedded H2 file for one person, or a shared PostgreSQL database for a team. Opening an H2
+ * file brings its schema up to date; a team store is migrated only by {@link #migrate} ({@code rampart db migrate}),
+ * and a store whose schema is not this build's opens read-only ({@link #schema()}). The JDBC URL comes only from {@link DataFolder} or from the user's {@code --db},
  * never from imported data.
  */
 public final class Store implements AutoCloseable {
@@ -29,14 +27,34 @@ public final class Store implements AutoCloseable {
     private final JdbcIntentRepository intents;
     private final JdbcPeopleRepository people;
     private final JdbcSignatureRepository signatures;
+    private final SchemaState schema;
+    private final boolean lent;
 
-    private Store(String jdbcUrl, Path h2File, SharedConnection db, Clock clock, boolean teamStore) {
+    /** A view of {@code owner} that shares its connection and repositories; closing it closes nothing. */
+    private Store(Store owner) {
+        this.jdbcUrl = owner.jdbcUrl;
+        this.h2File = owner.h2File;
+        this.db = owner.db;
+        this.plans = owner.plans;
+        this.rollouts = owner.rollouts;
+        this.audit = owner.audit;
+        this.intents = owner.intents;
+        this.people = owner.people;
+        this.signatures = owner.signatures;
+        this.schema = owner.schema;
+        this.lent = true;
+    }
+
+    private Store(String jdbcUrl, Path h2File, SharedConnection db, Clock clock, SchemaState schema) {
+        this.lent = false;
         this.jdbcUrl = jdbcUrl;
+        this.schema = schema;
         this.h2File = h2File;
         this.db = db;
         this.plans = new JdbcPlanRepository(db, clock);
         this.rollouts = new JdbcRolloutRepository(db);
-        this.audit = new JdbcAuditLog(db, teamStore, StoreAddress.of(jdbcUrl).location());
+        StoreAddress address = StoreAddress.of(jdbcUrl);
+        this.audit = new JdbcAuditLog(db, !address.isH2(), address.location());
         this.intents = new JdbcIntentRepository(db);
         this.people = new JdbcPeopleRepository(db, audit);
         this.signatures = new JdbcSignatureRepository(db);
@@ -56,52 +74,62 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Opens an H2 store encrypted at rest ({@code CIPHER=AES} in the URL) with its file password, which is copied
-     * for reconnecting, cleared on {@link #close()}, and never part of the URL. {@code filePassword} null: no
-     * encryption.
+     * Opens a store with its password: an H2 store encrypted at rest ({@code CIPHER=AES} in the URL), whose password
+     * is stretched before H2 sees it ({@link StoreSecret#h2}), or a PostgreSQL login's. It is copied for reconnecting,
+     * cleared on {@link #close()}, and never part of the URL. {@code password} null: no encryption, or a login that
+     * needs none.
      *
      * @throws StoreUnavailableException as {@link #open(String, Clock)}, and when the password is wrong
      */
-    public static Store open(String jdbcUrl, Clock clock, char[] filePassword) {
+    public static Store open(String jdbcUrl, Clock clock, char[] password) {
         StoreAddress address = StoreAddress.of(jdbcUrl);
-        if (address.isH2() && address.isEncrypted() != (filePassword != null)) {
+        if (address.isH2() && address.isEncrypted() != (password != null)) {
             throw new StoreUnavailableException(address.isEncrypted()
                     ? "The store " + address.describe() + " is encrypted (CIPHER=AES): its password is needed"
                     : "A store password was given, but the --db URL does not ask for encryption (;CIPHER=AES)");
         }
-        if (filePassword != null && address.hasPasswordSetting()) {
+        if (password != null && address.hasPasswordSetting()) {
             throw new StoreUnavailableException("Put no PASSWORD= in the store's URL: Rampart asks for the password"
                     + " at start (or reads RAMPART_DB_PASSWORD_FILE)");
         }
-        address.autoServerSetting().ifPresent(setting -> {
-            throw new StoreUnavailableException("Rampart does not open H2 stores with " + setting + ": it would"
-                    + " listen on a network port. Remove it from the --db URL.");
-        });
+        refuseAutoServer(address);
         Optional<Path> h2File = address.h2File();
         h2File.ifPresent(OpenH2Files::claim);
         try {
-            if (h2File.isPresent()) {
-                ownerOnly(h2File.get());
-            }
-            StoreSecret secret = address.isEncrypted() ? StoreSecret.h2(filePassword, h2File.orElseThrow())
-                    : address.isH2() ? StoreSecret.none() : StoreSecret.server(filePassword);
+            h2File.ifPresent(Store::ownerOnly);
+            StoreSecret secret = StoreSecret.of(address, password);
             SharedConnection.Opener opener = () -> DriverManager.getConnection(jdbcUrl, secret.properties());
             Connection first = connect(opener, address);
             SharedConnection db;
+            SchemaState schema;
             try {
-                db = new SharedConnection(opener, first, secret);
-                migrate(jdbcUrl, address, secret);
+                if (address.isH2()) {
+                    schema = Schema.migrate(jdbcUrl, address, secret).state();
+                    db = StoreConnections.local(jdbcUrl, address, secret, opener, first, schema);
+                } else {
+                    schema = Schema.check(jdbcUrl, address, secret);
+                    db = StoreConnections.team(jdbcUrl, address, secret, first, schema);
+                }
             } catch (SQLException | RuntimeException e) {
                 closeQuietly(first);
                 throw e instanceof SQLException s ? OpenFailures.of(s, address) : (RuntimeException) e;
             }
             h2File.ifPresent(Store::restrictFiles);
-            TrustUpgrade.run(db, clock);
-            return new Store(jdbcUrl, h2File.orElse(null), db, clock, !address.isH2());
+            if (db.writeProblem() == null) {
+                TrustUpgrade.run(db, clock);
+            }
+            return new Store(jdbcUrl, h2File.orElse(null), db, clock, schema);
         } catch (RuntimeException e) {
             h2File.ifPresent(OpenH2Files::release);
             throw e;
         }
+    }
+
+    private static void refuseAutoServer(StoreAddress address) {
+        address.autoServerSetting().ifPresent(setting -> {
+            throw new StoreUnavailableException("Rampart does not open H2 stores with " + setting + ": it would"
+                    + " listen on a network port. Remove it from the --db URL.");
+        });
     }
 
     /**
@@ -128,11 +156,70 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code rampart db migrate}: brings the store's schema to this build's, as the login in {@code jdbcUrl} (the
+     * migrator, who may create tables), then grants each of {@code appRoles} what the app needs and no more
+     * (PostgreSQL). The only way a team store's schema changes; a local H2 file also migrates itself when opened.
+     *
+     * @throws StoreUnavailableException when the store cannot be reached or migrated
+     */
+    public static StoreMigration migrate(String jdbcUrl, char[] filePassword, java.util.List<String> appRoles) {
+        StoreAddress address = StoreAddress.of(jdbcUrl);
+        refuseAutoServer(address);
+        if (!appRoles.isEmpty() && address.isH2()) {
+            throw new IllegalArgumentException("--grant-to is for PostgreSQL stores; an H2 file has one user");
+        }
+        Optional<Path> h2File = address.h2File();
+        h2File.ifPresent(OpenH2Files::claim);
+        h2File.ifPresent(Store::ownerOnly);
+        try (StoreSecret secret = StoreSecret.of(address, filePassword)) {
+            Connection held = connect(() -> DriverManager.getConnection(jdbcUrl, secret.properties()), address);
+            try {
+                StoreMigration done = Schema.migrate(jdbcUrl, address, secret);
+                appRoles.forEach(role -> Schema.grantAppRole(jdbcUrl, secret, role));
+                return done;
+            } finally {
+                closeQuietly(held);
+            }
+        } finally {
+            h2File.ifPresent(OpenH2Files::release);
+        }
+    }
+
+    /** The store's schema against this build's, as found when it was opened; writes are refused unless current. */
+    public SchemaState schema() {
+        return schema;
+    }
+
+    /** An embedded H2 file (one person's store), as opposed to a team's database server. */
+    public boolean isLocal() {
+        return h2File != null;
+    }
+
+    /** The embedded H2 file, if this is one. */
+    public Optional<Path> localFile() {
+        return Optional.ofNullable(h2File);
+    }
+
+    /**
+     * Checks that the store answers now (a short transaction).
+     *
+     * @throws StoreUnavailableException when it does not: the server is down or restarting
+     */
+    public void ping() {
+        db.inTransaction("reach the store", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT 1");
+            }
+            return null;
+        });
+    }
+
     public String jdbcUrl() {
         return jdbcUrl;
     }
 
-    /** The store as a person may read it: the H2 file, or the URL with any password masked. */
+    /** The store for a person or a log: the H2 file, or the URL with any password masked. */
     public String describe() {
         return StoreAddress.of(jdbcUrl).describe();
     }
@@ -154,10 +241,13 @@ public final class Store implements AutoCloseable {
 
     /**
      * Tells {@code listener} the newest event after every commit that appended to the chain, on the committing
-     * thread; a witness checkpoints the chain head there. A failing listener is logged, never the caller's failure.
+     * thread; a witness checkpoints the chain head there. A failing listener is logged, never the caller's failure. A
+     * lent store shares its owner's listener and cannot replace it.
      */
     public void onHeadMoved(java.util.function.Consumer<dev.rampart.domain.rollout.AuditEvent> listener) {
-        db.onHeadMoved(listener);
+        if (!lent) {
+            db.onHeadMoved(listener);
+        }
     }
 
     public JdbcPlanRepository plans() {
@@ -178,7 +268,7 @@ public final class Store implements AutoCloseable {
         return audit;
     }
 
-    /** People, their roles and passphrase hashes. */
+    /** People, their roles, logins and signing keys, replayed from the chain. */
     public JdbcPeopleRepository people() {
         return people;
     }
@@ -188,8 +278,28 @@ public final class Store implements AutoCloseable {
         return signatures;
     }
 
+    /**
+     * This open store, lent to a command that would otherwise open it itself (one forwarded by a command line
+     * beside the console): the same connection and repositories, and {@link #close()} leaves the store open.
+     */
+    public Store lend() {
+        return new Store(this);
+    }
+
+    /** The {@code .mv.db} file of an embedded H2 store named by {@code jdbcUrl}; empty for servers and mistakes. */
+    public static Optional<Path> h2FileOf(String jdbcUrl) {
+        try {
+            return StoreAddress.of(jdbcUrl).h2File();
+        } catch (StoreUnavailableException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public void close() {
+        if (lent) {
+            return;
+        }
         try {
             db.close();
         } finally {
@@ -217,21 +327,6 @@ public final class Store implements AutoCloseable {
             }
         }
         return connection;
-    }
-
-    private static void migrate(String jdbcUrl, StoreAddress address, StoreSecret secret) {
-        try {
-            // Flyway takes the password as a String; it lives only as long as the migration.
-            Flyway.configure()
-                    .dataSource(jdbcUrl, secret.user(), secret.passwordText())
-                    .locations("classpath:db/migration", "classpath:db/vendor/" + (address.isH2() ? "h2" : "postgresql"))
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
-        } catch (FlywayException e) {
-            throw new StoreUnavailableException("The Rampart store " + address.describe()
-                    + " could not be brought up to date: " + StoreAddress.masked(SharedConnection.firstLine(e.getMessage())), e);
-        }
     }
 
     private static void closeQuietly(Connection connection) {

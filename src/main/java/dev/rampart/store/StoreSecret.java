@@ -43,6 +43,15 @@ final class StoreSecret implements AutoCloseable {
         this.h2File = h2File;
     }
 
+    /** The secret of the store at {@code address}: an encrypted H2 file's stretched key, a login's password, none. */
+    static StoreSecret of(StoreAddress address, char[] password) {
+        if (address.isEncrypted()) {
+            return h2(password, address.h2File().orElseThrow(() -> new StoreUnavailableException("An encrypted H2"
+                    + " store needs a file: " + address.describe())));
+        }
+        return address.isH2() ? none() : server(password);
+    }
+
     static StoreSecret none() {
         return new StoreSecret(null, false);
     }

@@ -50,7 +50,7 @@ final class PgTeam implements AutoCloseable {
             logins.add(login);
             superuser("CREATE ROLE " + login + " LOGIN IN ROLE " + people);
         }
-        Store.open(superuserUrl()).close();
+        Store.migrate(superuserUrl(), null, List.of());
         grant();
     }
 

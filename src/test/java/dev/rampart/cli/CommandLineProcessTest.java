@@ -87,10 +87,13 @@ class CommandLineProcessTest {
         assertThat(CliRun.of("--db", db, "rollout", "start", "1").exitCode()).isZero();
 
         Path log = dir.resolve("agent.txt");
-        Process agent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder agentProcess = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.rampart.app.Main",
                 "--db", db, "agent", "--interval", "PT0.1S")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        // The agent writes its health into the data folder: a temporary one, not the user's.
+        agentProcess.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
+        Process agent = agentProcess.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         // At 3600x, the canary's 30 minutes pass in half a second: wait until the agent has moved the rollout on.
         while (!Files.readString(log).contains("rollout 1: running, stage 1") && System.nanoTime() < deadline) {

@@ -71,6 +71,22 @@ class PlanCommandTest {
     }
 
     @Test
+    void hostileFilesAreBadInputAtAPlaceNeverAStackTrace() throws IOException {
+        Path flags = dir.resolve("flags.json");
+        Files.writeString(flags, "{\"canary\": {\"cohorts\": {\"ga\": {\"percentage\": 100}},\n"
+                + " \"halt_conditions\": {\"error_rate\": 1e309}}}");
+        for (String file : new String[] {flags.toString(), "/dev/zero"}) {
+            if (!Files.isReadable(Path.of(file))) {
+                continue;
+            }
+            CliRun run = CliRun.of("plan", "validate", file);
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(run.out()).matches("(?s)" + java.util.regex.Pattern.quote(file) + ":\\d+:\\d+: .*");
+            assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void aMissingFileIsBadInput() {
         CliRun run = CliRun.of("plan", "validate", dir.resolve("nope.json").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);

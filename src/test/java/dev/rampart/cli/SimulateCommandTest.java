@@ -60,6 +60,66 @@ class SimulateCommandTest {
         Files.writeString(scenario, "{\"tick\": \"every minute\"}");
         CliRun run = CliRun.of("simulate", PLAN, "--scenario", scenario.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).contains(scenario.toString());
+        assertThat(run.out()).contains(scenario + ":1:10: tick: ");
+    }
+
+    @Test
+    void aScenarioProblemIsAtItsLineAndColumnOnStandardOutput() throws IOException {
+        Path scenario = dir.resolve("scenario.json");
+        Files.writeString(scenario, "{\"seed\": 7,\n \"tick\": \"every minute\"}");
+        CliRun run = CliRun.of("simulate", PLAN, "--scenario", scenario.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.out()).contains(scenario + ":2:10: tick: expected an ISO-8601 duration such as PT1M,"
+                + " found the text \"every minute\"");
+    }
+
+    @Test
+    void aScenarioValueOf1e309IsBadInputAtItsPlace() throws IOException {
+        Path scenario = dir.resolve("scenario.json");
+        Files.writeString(scenario, "{\"events\": [\n {\"at\": \"PT1M\", \"cohort\": \"canary\","
+                + " \"metric\": \"error_rate\", \"value\": 1e309}]}");
+        CliRun run = CliRun.of("simulate", PLAN, "--scenario", scenario.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.out()).contains(scenario + ":2:70: value: 1e309 is not a finite number (beyond ±1.8e308)");
+    }
+
+    @Test
+    void aScenarioFollowedByMoreJsonOrWithASeedBeyondALongIsRefused() throws IOException {
+        Path scenario = dir.resolve("scenario.json");
+        Files.writeString(scenario, "{\"seed\": 7}\n{\"seed\": 8}");
+        CliRun run = CliRun.of("simulate", PLAN, "--scenario", scenario.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.out()).contains(scenario + ":2:1: not valid JSON: more follows the end of the document");
+        Files.writeString(scenario, "{\"seed\": 99999999999999999999999}");
+        run = CliRun.of("simulate", PLAN, "--scenario", scenario.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.out()).contains(scenario + ":1:10: seed: expected a whole number from "
+                + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ", found the number 99999999999999999999999");
+    }
+
+    @Test
+    void eventsGivenAsAnObjectAreNamedNotIgnored() throws IOException {
+        Path scenario = dir.resolve("scenario.json");
+        Files.writeString(scenario, "{\"events\": {\"at\": \"PT1M\"}}");
+        CliRun run = CliRun.of("simulate", PLAN, "--scenario", scenario.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.out()).contains(scenario + ":1:12: events: expected a list of events, found an object");
+    }
+
+    @Test
+    void devZeroAsAScenarioIsReadOnlyUpToTheCap() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/dev/zero")));
+        CliRun run = CliRun.of("simulate", PLAN, "--scenario", "/dev/zero");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.out()).contains("/dev/zero:1:4194305: the file goes on past 4 MiB");
+    }
+
+    @Test
+    void aYamlScenarioIsReadToo() throws IOException {
+        Path scenario = dir.resolve("scenario.yaml");
+        Files.writeString(scenario, "seed: 7\ntick: PT1M\nbaseline: {latency_p95: 300}\n");
+        CliRun run = CliRun.of("simulate", "docs/examples/seed-000-rollout-plan.json", "--scenario",
+                scenario.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     }
 }

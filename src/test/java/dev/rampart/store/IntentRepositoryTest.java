@@ -51,7 +51,9 @@ class IntentRepositoryTest {
                 "RAMPART_TEST_PG_URL is not set");
         pgSchema = "rampart_intents_" + UUID.randomUUID().toString().replace("-", "");
         pg("CREATE SCHEMA " + pgSchema);
-        store = Store.open(server + (server.contains("?") ? "&" : "?") + "currentSchema=" + pgSchema);
+        String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + pgSchema;
+        Store.migrate(url, null, java.util.List.of());
+        store = Store.open(url);
         intentsRoundTrip();
     }
 

@@ -54,6 +54,7 @@ class PostgresStoreTest extends StoreContractTest {
     protected Store openStore() {
         schema = "rampart_test_" + UUID.randomUUID().toString().replace("-", "");
         admin("CREATE SCHEMA " + schema);
+        Store.migrate(urlOf(schema), null, List.of());
         return Store.open(urlOf(schema));
     }
 

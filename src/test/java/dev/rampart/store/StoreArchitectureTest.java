@@ -18,7 +18,8 @@ class StoreArchitectureTest {
                 .importPackages("dev.rampart.store");
 
         classes().should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "java..", "javax.crypto..", "dev.rampart.store..", "dev.rampart.domain..", "org.flywaydb.core..", "org.h2.api..", "org.h2.tools..",
+                        "java..", "javax.crypto..", "dev.rampart.store..", "dev.rampart.domain..", "org.flywaydb.core..",
+                        "org.h2.api..", "org.h2.tools..", "javax.sql..", "com.zaxxer.hikari..", "org.slf4j..",
                         "com.fasterxml.jackson.databind..", "com.fasterxml.jackson.core..")
                 .check(store);
     }

@@ -127,17 +127,27 @@ public final class CommandAdapter implements DeploymentAdapter, ConnectionCheck 
 
     private CommandResult run(String action, Map<String, String> values) throws AdapterException {
         Map<String, String> env = new LinkedHashMap<>(settings.plainEnvironment());
-        List<String> secrets = new ArrayList<>();
+        List<String> secrets = new ArrayList<>(settings.literalSecrets());
         for (Map.Entry<String, Secret> e : settings.secretEnvironment().entrySet()) {
             String v = e.getValue().reveal();
             env.put(e.getKey(), v);
             secrets.add(v);
         }
         ProcessRunner runner = new ProcessRunner(settings.workingDirectory(), env, settings.outputLimit(), secrets);
-        CommandResult last = null;
+        List<List<String>> argvs = new ArrayList<>();
         for (Step step : settings.actions().get(action)) {
-            last = runner.run(Placeholders.fill(step.argv(), values),
-                    step.timeout() != null ? step.timeout() : settings.timeout());
+            try {
+                argvs.add(Placeholders.fillArgv(step.argv(), values));
+            } catch (IllegalArgumentException e) {
+                // checked for every step before the first runs: a half-run action is worse than none
+                throw new AdapterException(action + ": " + e.getMessage(), null, false);
+            }
+        }
+        CommandResult last = null;
+        List<Step> steps = settings.actions().get(action);
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            last = runner.run(argvs.get(i), step.timeout() != null ? step.timeout() : settings.timeout());
             context.evidence().record(action, last.evidence());
             if (!last.succeeded()) {
                 throw new CommandFailure(action, last);

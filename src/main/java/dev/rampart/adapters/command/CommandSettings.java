@@ -2,6 +2,7 @@ package dev.rampart.adapters.command;
 
 import dev.rampart.adapters.Durations;
 import dev.rampart.adapters.Placeholders;
+import dev.rampart.adapters.Redaction;
 import dev.rampart.adapters.Secret;
 import dev.rampart.adapters.Settings;
 import dev.rampart.spi.AdapterException;
@@ -26,7 +27,8 @@ import java.util.Set;
  * An action is an argv, {@code {"argv": …, "timeout": …}}, or {@code {"steps": [argv or object, …]}}.
  */
 record CommandSettings(Path workingDirectory, Duration timeout, int outputLimit, Map<String, String> plainEnvironment,
-                       Map<String, Secret> secretEnvironment, Map<String, List<Step>> actions, boolean perCohort) {
+                       Map<String, Secret> secretEnvironment, List<String> literalSecrets, Map<String, List<Step>> actions,
+                       boolean perCohort) {
 
     static final Set<String> ACTIONS = Set.of("apply_traffic", "promote", "rollback", "database_downgrade", "health",
             "current_weights", "smoke_test");
@@ -47,11 +49,16 @@ record CommandSettings(Path workingDirectory, Duration timeout, int outputLimit,
             }
         }
         Map<String, Secret> secrets = new LinkedHashMap<>();
+        List<String> literals = new ArrayList<>();
         Settings set = env.section("set");
         for (String name : set.keys()) {
             Object v = set.raw(name);
             if (v instanceof String text && !text.startsWith("env:") && !text.startsWith("file:")) {
                 plain.put(name, text);
+                if (Redaction.secretKey(name)) {
+                    // written into the plan against advice; passed on, but never repeated in evidence
+                    literals.add(text);
+                }
             } else {
                 secrets.put(name, set.secretValue(v, name));
             }
@@ -70,7 +77,8 @@ record CommandSettings(Path workingDirectory, Duration timeout, int outputLimit,
             }
         }
         return new CommandSettings(dir, s.duration("timeout", Duration.ofMinutes(5)),
-                s.integer("output_limit_bytes", 64 * 1024), plain, secrets, actions, s.flag("per_cohort", false));
+                s.integer("output_limit_bytes", 64 * 1024), plain, secrets, List.copyOf(literals), actions,
+                s.flag("per_cohort", false));
     }
 
     private static List<Step> steps(Settings a, String name) throws AdapterException {
@@ -95,10 +103,11 @@ record CommandSettings(Path workingDirectory, Duration timeout, int outputLimit,
         }
         List<String> args = list.stream().map(String.class::cast).toList();
         for (String arg : args) {
-            List<String> unknown = Placeholders.unknown(arg, PLACEHOLDERS);
+            List<String> unknown = Placeholders.unknownInArgv(arg, PLACEHOLDERS);
             if (!unknown.isEmpty()) {
                 throw a.bad(name, "uses unknown placeholder " + unknown.get(0) + "; known: {"
-                        + String.join("}, {", new java.util.TreeSet<>(PLACEHOLDERS)) + "}");
+                        + String.join("}, {", new java.util.TreeSet<>(PLACEHOLDERS))
+                        + "}, each also as {name:dash} where its value may start with a dash");
             }
         }
         try {

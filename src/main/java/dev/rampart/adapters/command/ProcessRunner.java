@@ -40,16 +40,22 @@ public final class ProcessRunner {
     public CommandResult run(List<String> argv, Duration timeout) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
-        ProcessBuilder pb = new ProcessBuilder(argv).directory(workingDirectory.toFile()).redirectErrorStream(true);
+        BoundedOutput out = new BoundedOutput(outputLimit);
+        Containment.Launch launch = Containment.launch(argv, workingDirectory);
+        if (launch.problem() != null) {
+            return result(argv, -1, started, out, "could not be started: " + launch.problem(), 0);
+        }
+        ProcessBuilder pb = new ProcessBuilder(launch.command()).directory(workingDirectory.toFile())
+                .redirectErrorStream(true);
         pb.environment().clear();
         pb.environment().putAll(environment);
         ProcessTree tree = new ProcessTree();
         pb.environment().put(ProcessTree.COOKIE_VARIABLE, tree.cookie());
-        BoundedOutput out = new BoundedOutput(outputLimit);
         Process p;
         try {
             p = pb.start();
         } catch (IOException e) {
+            launch.discard();
             return result(argv, -1, started, out, "could not be started: " + e.getMessage(), 0);
         }
         try {
@@ -61,18 +67,41 @@ public final class ProcessRunner {
         boolean exited = waitFor(p, tree, deadline);
         String problem = null;
         if (!exited) {
-            problem = "timed out after " + timeout + "; killed " + tree.kill(p) + " process(es): it and its tree";
-            awaitDeath(p);
+            problem = "timed out after " + timeout + "; killed " + stop(p, tree, launch)
+                    + " process(es): it and its tree";
         }
         // Java closes the pipe when the child exits, so the reader ends even if a grandchild holds the other end
         join(reader, System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
-        int leftovers = exited ? tree.kill(p) : 0;
+        int leftovers = 0;
+        if (exited) {
+            int supervised = launch.leftovers();
+            // the supervisor has killed what the command left; anything the tree still finds escaped it
+            leftovers = Math.max(0, supervised) + tree.kill(p);
+        }
         closeQuietly(p.getInputStream());
         int exit = exited ? p.exitValue() : -1;
         if (problem == null && exit != 0) {
-            problem = "exited with status " + exit;
+            problem = exit == 127 && out.text().startsWith("could not be started: ")
+                    ? out.text().lines().findFirst().orElse("").strip() : "exited with status " + exit;
         }
         return result(argv, exit, started, out, problem, leftovers);
+    }
+
+    /**
+     * At the timeout: the supervisor is asked to kill the command and everything below it (and does, in
+     * milliseconds); whatever is still alive after that, or without a supervisor, is killed through the tree.
+     */
+    private static int stop(Process p, ProcessTree tree, Containment.Launch launch) {
+        int killed = 0;
+        if (launch.supervised()) {
+            p.destroy();
+            awaitDeath(p);
+            int reported = launch.leftovers();
+            killed = reported < 0 ? 0 : reported + 1;
+        }
+        killed += tree.kill(p);
+        awaitDeath(p);
+        return killed;
     }
 
     private static boolean waitFor(Process p, ProcessTree tree, long deadline) {

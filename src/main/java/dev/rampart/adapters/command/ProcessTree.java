@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 /**
  * The processes one command started, so that all of them can be killed. Descendants are remembered while the
  * child lives; on Linux every process that inherited the run's cookie variable is found through
- * {@code /proc/*}{@code /environ} too, which also catches grandchildren re-parented after their parent died
- * (the technique Jenkins' process-tree killer uses).
+ * {@code /proc/*}{@code /environ} too, and every process of the session the command leads, which also catches
+ * grandchildren re-parented after their parent died (the technique Jenkins' process-tree killer uses). This is
+ * the safety net behind {@link Containment}'s supervisor, and all there is where the supervisor cannot run.
  */
 final class ProcessTree {
     static final String COOKIE_VARIABLE = "RAMPART_PROCESS_COOKIE";
@@ -36,6 +37,7 @@ final class ProcessTree {
         all.add(p.toHandle());
         p.descendants().forEach(all::add);
         withCookie().forEach(all::add);
+        inSession(p.pid()).forEach(all::add);
         for (ProcessHandle h : Set.copyOf(all)) {
             h.descendants().forEach(all::add);
         }
@@ -60,6 +62,30 @@ final class ProcessTree {
                     .toList().stream();
         } catch (IOException | RuntimeException e) {
             return Stream.empty();
+        }
+    }
+
+    /** Processes of the session the command leads (it was started through setsid), whatever their parent now. */
+    private static Stream<ProcessHandle> inSession(long sid) {
+        if (!Files.isDirectory(PROC)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> entries = Files.list(PROC)) {
+            return entries.map(d -> d.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
+                    .filter(n -> session(PROC.resolve(n).resolve("stat")) == sid)
+                    .map(n -> ProcessHandle.of(Long.parseLong(n))).flatMap(Optional::stream)
+                    .toList().stream();
+        } catch (IOException | RuntimeException e) {
+            return Stream.empty();
+        }
+    }
+
+    private static long session(Path stat) {
+        try {
+            String s = Files.readString(stat);
+            return Long.parseLong(s.substring(s.lastIndexOf(')') + 2).split(" ")[3]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

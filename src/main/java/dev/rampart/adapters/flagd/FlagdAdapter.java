@@ -2,6 +2,7 @@ package dev.rampart.adapters.flagd;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rampart.adapters.AtomicFile;
+import dev.rampart.adapters.BoundedFile;
 import dev.rampart.spi.AdapterContext;
 import dev.rampart.spi.AdapterException;
 import dev.rampart.spi.ConnectionCheck;
@@ -61,7 +62,7 @@ public final class FlagdAdapter implements DeploymentAdapter, ConnectionCheck {
             return TrafficSplit.none();
         }
         try {
-            return FlagDocument.read(JSON.readTree(file.toFile()));
+            return FlagDocument.read(JSON.readTree(BoundedFile.read(file, BoundedFile.DOCUMENT_BYTES, "flag file")));
         } catch (IOException e) {
             throw new AdapterException("cannot read the flag file " + file + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.rampart.adapters.webhook;
 
+import dev.rampart.adapters.Redaction;
 import dev.rampart.adapters.Secret;
 import dev.rampart.spi.AdapterException;
 
@@ -10,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +27,7 @@ public final class SignedPoster {
     private final RetryPolicy retry;
     private final Secret hmacKey;
     private final Map<String, Object> headers;
+    private volatile List<String> secretValues = List.of();
 
     /** @param headers header name to a plain value (String) or a {@link Secret} */
     public SignedPoster(HttpClient client, Duration timeout, RetryPolicy retry, Secret hmacKey,
@@ -42,9 +46,18 @@ public final class SignedPoster {
     public Reply post(URI uri, String display, byte[] body, String idempotencyKey) throws AdapterException {
         String key = hmacKey == null ? null : hmacKey.reveal();
         Map<String, String> resolved = new LinkedHashMap<>();
-        for (var h : headers.entrySet()) {
-            resolved.put(h.getKey(), h.getValue() instanceof Secret s ? s.reveal() : h.getValue().toString());
+        List<String> secrets = new ArrayList<>();
+        if (key != null) {
+            secrets.add(key);
         }
+        for (var h : headers.entrySet()) {
+            String value = h.getValue() instanceof Secret s ? s.reveal() : h.getValue().toString();
+            resolved.put(h.getKey(), value);
+            if (h.getValue() instanceof Secret) {
+                secrets.add(value);
+            }
+        }
+        this.secretValues = List.copyOf(secrets);
         String last = null;
         for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
             if (attempt > 1) {
@@ -68,7 +81,8 @@ public final class SignedPoster {
                 if (status >= 200 && status < 300) {
                     return new Reply(status, r.body(), attempt);
                 }
-                last = "HTTP " + status + excerpt(r.body());
+                // a receiver may echo the request's headers in its refusal: never repeat a secret from them
+                last = "HTTP " + status + excerpt(scrub(r.body()));
                 if (status < 500) {
                     throw new AdapterException(display + " refused the request (" + last + "); not retried", null,
                             false);
@@ -82,6 +96,11 @@ public final class SignedPoster {
             }
         }
         throw new AdapterException(display + " failed after " + retry.attempts() + " attempt(s); last: " + last);
+    }
+
+    /** {@code text} without the secret values this poster sent last (its key and secret headers). */
+    public String scrub(String text) {
+        return Redaction.scrub(text, secretValues);
     }
 
     private static String excerpt(String body) {

@@ -107,7 +107,8 @@ public final class WebhookAdapter implements DeploymentAdapter, ConnectionCheck 
             ev.put("request", body.toString());
             ev.put("status", Integer.toString(reply.status()));
             ev.put("attempts", Integer.toString(reply.attempts()));
-            ev.put("response", reply.body().length() > 2000 ? reply.body().substring(0, 2000) + "…" : reply.body());
+            String answer = poster.scrub(reply.body());
+            ev.put("response", answer.length() > 2000 ? answer.substring(0, 2000) + "…" : answer);
             context.evidence().record(action, ev);
             return reply.body().isBlank() ? null : JSON.readTree(reply.body());
         } catch (AdapterException e) {

@@ -39,6 +39,7 @@ public final class PlanValidator {
             }
         }
         checkSchedule(plan.schedule(), issues);
+        ApprovalsCheck.check(plan, issues);
         return List.copyOf(issues);
     }
 

@@ -17,6 +17,8 @@ import java.util.Locale;
 public final class RuleParser {
     private static final String THRESHOLD = "expected a threshold (a number, \"baseline\", p50/p75/p95/p99)";
     private static final List<Integer> PERCENTILES = List.of(50, 75, 95, 99);
+    /** The longest a condition may have to hold: windows are kept in milliseconds and added to instants. */
+    static final Duration MAX_WINDOW = Duration.ofDays(366);
 
     private RuleParser() {
     }
@@ -109,7 +111,8 @@ public final class RuleParser {
         }
         String word = in.peekIdentifier();
         if (word != null && word.matches("[pP]\\d+")) {
-            int percentile = Integer.parseInt(word.substring(1));
+            // p99999999999 does not fit an int: it is simply not one of the percentiles
+            int percentile = word.length() > 4 ? -1 : Integer.parseInt(word.substring(1));
             if (!PERCENTILES.contains(percentile)) {
                 throw in.error("expected p50, p75, p95 or p99");
             }
@@ -123,8 +126,9 @@ public final class RuleParser {
 
     /** {@code 2pct}, {@code 1%}, {@code 2500ms}, {@code 2s}, {@code 0.1}, {@code 5x baseline}, {@code 3sigma}. */
     private static Threshold numeric(RuleScanner in) {
+        int column = in.column();
         String written = in.number();
-        double n = Double.parseDouble(written);
+        double n = finite(written, column);
         if (in.acceptWord("x")) {
             if (!in.acceptWord("baseline")) {
                 throw in.error("expected \"baseline\" after \"" + written + "x\"");
@@ -164,7 +168,21 @@ public final class RuleParser {
         if (!in.atNumber()) {
             throw in.error("expected a number after \"" + after + (sign > 0 ? "+" : "-") + "\"");
         }
-        return sign * Double.parseDouble(in.number());
+        int column = in.column();
+        return sign * finite(in.number(), column);
+    }
+
+    /** A number as written (digits, maybe a fraction); more than 308 digits is beyond a double, not infinity. */
+    private static double finite(String written, int column) {
+        double n = Double.parseDouble(written);
+        if (!Double.isFinite(n)) {
+            throw new RuleSyntaxException(column, "the number " + abbreviated(written) + " is too large");
+        }
+        return n;
+    }
+
+    private static String abbreviated(String written) {
+        return written.length() <= 20 ? written : written.substring(0, 12) + "…(" + written.length() + " digits)";
     }
 
     private static void percentUnit(RuleScanner in, String expected) {
@@ -179,7 +197,8 @@ public final class RuleParser {
         if (!in.atNumber()) {
             throw in.error("expected a duration such as 5m after \"for\"");
         }
-        double n = Double.parseDouble(in.number());
+        String written = in.number();
+        double n = finite(written, column);
         long unitMillis;
         if (in.acceptWord("s")) {
             unitMillis = 1_000;
@@ -189,6 +208,10 @@ public final class RuleParser {
             unitMillis = 3_600_000;
         } else {
             throw in.error("expected s, m or h after the duration");
+        }
+        if (n * unitMillis > MAX_WINDOW.toMillis()) {
+            throw new RuleSyntaxException(column, "the duration " + abbreviated(written) + " is too long: at most "
+                    + MAX_WINDOW.toDays() + " days");
         }
         long millis = Math.round(n * unitMillis);
         if (millis <= 0) {

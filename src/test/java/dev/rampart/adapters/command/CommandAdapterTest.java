@@ -61,6 +61,46 @@ class CommandAdapterTest {
                 .doesNotContain("tok-123456").contains("token=••••••").contains("home=\n");
     }
 
+    private DeploymentAdapter adapterForVersion(String version, Map<String, Object> actions) throws AdapterException {
+        Map<String, Object> s = new LinkedHashMap<>(Map.of("working_directory", dir.toString(), "actions", actions));
+        AdapterContext ctx = new AdapterContext("checkout", version, "2.0.4", s, Clock.systemUTC(),
+                "REL-1", (action, details) -> evidence.add(action + " " + details));
+        return CommandAdapterProvider.create(ctx, env);
+    }
+
+    @Test
+    void aPlaceholderValueThatWouldStartAnOptionIsRefusedBeforeAnythingRuns() throws Exception {
+        Path input = Files.writeString(dir.resolve("input.txt"), "b\na\n");
+        Path pwned = dir.resolve("pwned");
+        DeploymentAdapter a = adapterForVersion("--output=" + pwned, Map.of(
+                "apply_traffic", List.of("sort", "{version}", input.toString()), "rollback", List.of("/bin/true")));
+        assertThatThrownBy(() -> a.applyTraffic(new TrafficSplit(Map.of("canary", 10.0)), "k"))
+                .isInstanceOf(AdapterException.class)
+                .hasMessageContaining("{version}").hasMessageContaining("would start an option")
+                .satisfies(e -> assertThat(((AdapterException) e).retryable()).isFalse());
+        assertThat(pwned).doesNotExist();
+        assertThat(evidence).isEmpty();
+    }
+
+    @Test
+    void valuesWithSpacesOrControlCharactersAreRefusedToo() throws Exception {
+        DeploymentAdapter a = adapterForVersion("2.1.0\n--force", Map.of(
+                "apply_traffic", List.of("/bin/echo", "{version}"), "rollback", List.of("/bin/true")));
+        assertThatThrownBy(() -> a.applyTraffic(new TrafficSplit(Map.of("canary", 10.0)), "k"))
+                .isInstanceOf(AdapterException.class).hasMessageContaining("{version}");
+    }
+
+    @Test
+    void aTemplateThatNeedsALeadingDashSaysSo() throws Exception {
+        DeploymentAdapter a = adapterForVersion("-rc1", Map.of(
+                "apply_traffic", List.of("/bin/echo", "suffix", "{version:dash}"), "rollback", List.of("/bin/true")));
+        a.applyTraffic(new TrafficSplit(Map.of("canary", 10.0)), "k");
+        assertThat(evidence).singleElement().asString().contains("argv=/bin/echo suffix -rc1");
+        assertThatThrownBy(() -> adapterForVersion("1", Map.of("apply_traffic", List.of("echo", "{version:raw}"),
+                "rollback", List.of("/bin/true")))).isInstanceOf(AdapterException.class)
+                .hasMessageContaining("{version:raw}");
+    }
+
     @Test
     void aFailingCommandIsAnAdapterErrorWithItsOutput() throws Exception {
         Path fail = Scripts.write(dir, "fail.sh", "echo 'error: rollout checkout not found' >&2; exit 1");

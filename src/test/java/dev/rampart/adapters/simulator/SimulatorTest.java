@@ -35,7 +35,9 @@ class SimulatorTest {
     @Test
     void aBadScenarioNamesTheField() {
         assertThatThrownBy(() -> Scenario.parse("{\"events\": [{\"at\": \"40m\", \"cohort\": \"c\", \"metric\": \"m\","
-                + " \"value\": 1}]}")).hasMessageContaining("events[0].at");
+                + " \"value\": 1}]}")).isInstanceOfSatisfying(Scenario.BadScenario.class,
+                e -> assertThat(e.pointer()).isEqualTo("/events/0/at"))
+                .hasMessage("at: expected an ISO-8601 duration such as PT1M, found the text \"40m\"");
     }
 
     @Test

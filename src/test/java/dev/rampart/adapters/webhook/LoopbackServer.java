@@ -33,6 +33,8 @@ public final class LoopbackServer implements AutoCloseable {
     private volatile String answer = "";
     public final List<Received> received = new CopyOnWriteArrayList<>();
 
+    private volatile boolean echo;
+
     public LoopbackServer(String key) throws IOException {
         this.key = key;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -45,6 +47,12 @@ public final class LoopbackServer implements AutoCloseable {
         this.answer = body;
         script.clear();
         script.addAll(List.of(statuses));
+        return this;
+    }
+
+    /** Answers an error with the request's headers in its body, as some receivers do when they log a refusal. */
+    public LoopbackServer echoingHeaders() {
+        echo = true;
         return this;
     }
 
@@ -73,7 +81,9 @@ public final class LoopbackServer implements AutoCloseable {
             }
             status = 200;
         }
-        byte[] out = (status == 200 ? answer : "status " + status).getBytes(StandardCharsets.UTF_8);
+        String refusal = "status " + status + (echo ? "; you sent " + ex.getRequestHeaders().entrySet().stream()
+                .filter(h -> h.getKey().startsWith("X-")).toList() : "");
+        byte[] out = (status == 200 ? answer : refusal).getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", "application/json");
         ex.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
         if (out.length > 0) {

@@ -46,6 +46,30 @@ class WebhookAdapterTest {
     }
 
     @Test
+    void aReceiverThatEchoesASecretHeaderInItsErrorBodyLeavesNoSecretInEvidenceOrMessages() throws Exception {
+        String secret = "dk-9f8e7d6c5b4a";
+        // the header's name does not look secret; its value is a secret because the settings say where it lives
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("url", server.uri("/rampart").toString());
+        s.put("hmac_key", Map.of("env", "HOOK_KEY"));
+        s.put("timeout", "PT0.5S");
+        s.put("headers", Map.of("X-Deploy", Map.of("env", "DEPLOY_KEY")));
+        AdapterContext ctx = new AdapterContext("checkout", "2.1.0", "2.0.4", s, Clock.systemUTC(), "REL-1",
+                (action, details) -> evidence.add(action + " " + details));
+        DeploymentAdapter a = WebhookAdapterProvider.create(ctx, Map.of("HOOK_KEY", KEY, "DEPLOY_KEY", secret)::get);
+        server.echoingHeaders().answer("", 400);
+        assertThatThrownBy(() -> a.applyTraffic(new TrafficSplit(Map.of("canary", 5.0)), "k1"))
+                .isInstanceOf(AdapterException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("HTTP 400", "you sent", "X-deploy")
+                        .doesNotContain(secret));
+        assertThat(server.received.get(0).header("X-Deploy")).isEqualTo(secret);
+        assertThat(String.join("\n", evidence)).contains("you sent").doesNotContain(secret);
+        server.answer("{\"echo\": \"" + secret + "\"}", 200);
+        a.applyTraffic(new TrafficSplit(Map.of("canary", 5.0)), "k2");
+        assertThat(String.join("\n", evidence)).contains("\"echo\"").doesNotContain(secret);
+    }
+
+    @Test
     void postsOneSignedJsonDocumentWithTheIdempotencyKey() throws Exception {
         server.answer("{\"weights\": {\"canary\": 5}}", 200);
         TrafficSplit confirmed = adapter(Map.of()).applyTraffic(new TrafficSplit(Map.of("canary", 5.0)), "rollout-1-1-apply-canary");
