@@ -52,9 +52,9 @@ work=$out/work
 name=Rampart
 main_class=dev.rampart.app.Main
 # From `jdeps --print-module-deps --ignore-missing-deps target/rampart.jar` (java.base … jdk.unsupported.desktop),
-# plus what is loaded by name: jdk.crypto.ec (TLS to PostgreSQL), jdk.charsets, jdk.zipfs, jdk.localedata (dates
-# and numbers in the user's locale).
-modules=java.base,java.compiler,java.instrument,java.management,java.naming,java.scripting,java.security.jgss,java.sql,jdk.jfr,jdk.net,jdk.unsupported,jdk.unsupported.desktop,java.desktop,java.xml,java.logging,jdk.crypto.ec,jdk.charsets,jdk.zipfs,jdk.localedata
+# plus what is loaded by name: jdk.crypto.ec (TLS to PostgreSQL; Ed25519 signing keys), jdk.charsets, jdk.zipfs,
+# jdk.localedata (dates and numbers in the user's locale); java.net.http (HTTP witnesses, docs/decisions/0017).
+modules=java.base,java.compiler,java.instrument,java.management,java.naming,java.scripting,java.security.jgss,java.sql,jdk.jfr,jdk.net,jdk.unsupported,jdk.unsupported.desktop,java.desktop,java.xml,java.logging,jdk.crypto.ec,jdk.charsets,jdk.zipfs,jdk.localedata,java.net.http
 # Options of every start, in the native launcher's .cfg and in bin/rampart (measured with installer/measure-startup.sh,
 # see docs/decisions/0005-installers-and-startup.md). TieredStopAtLevel=1: no C2 compiler threads competing with
 # start-up on two cores; the console and the engine are not hot compute. SerialGC and -UsePerfData: a desktop

@@ -5,8 +5,12 @@ import dev.rampart.cli.CliContext;
 import dev.rampart.cli.CliException;
 import dev.rampart.cli.Console;
 import dev.rampart.cli.ExitCode;
+import dev.rampart.cli.FirstStart;
 import dev.rampart.cli.Globals;
 import dev.rampart.cli.LocalChannel;
+import dev.rampart.cli.Secrets;
+import dev.rampart.ui.people.FirstStartDialog;
+import dev.rampart.ui.people.FirstStartViewModel;
 import dev.rampart.engine.RolloutService;
 import dev.rampart.engine.StoredPlanCatalog;
 import dev.rampart.store.DataFolder;
@@ -49,19 +53,22 @@ final class ConsoleLauncher implements Console {
     public int open(CliContext cx) {
         Globals globals = cx.globals();
         Screen first = firstScreen(globals.screen());
-        Store store = cx.openStore();
+        Store store = cx.openStore(firstStart(cx));
+        String me = globals.user();
+        OptionalLong demo = DemoWorkspace.ensure(cx.catalog(store, me), cx.access(store).people(), me,
+                cx.demoKeyFolder(store));
+        // Built after the demo workspace, so that the console's key ring holds the demo keys.
         StoredPlanCatalog catalog = cx.catalog(store);
         RolloutService rollouts = cx.rollouts(store);
         // Command lines beside the window reach this store through its local channel (H2 only).
         Optional<LocalChannel> channel = LocalChannel.serve(cx, store, rollouts, "the console");
-        OptionalLong demo = DemoWorkspace.ensure(store.isLocal(), cx.catalog(store, Globals.osUser()),
-                cx.access(store).people());
         if (demo.isPresent()) {
             long id = DemoWorkspace.startRollout(rollouts, cx.access(store).signatures(),
-                    new dev.rampart.format.PlanFormat().read(DemoWorkspace.text(), dev.rampart.format.Format.JSON),
-                    demo.getAsLong(), Globals.osUser());
-            cx.err().println("rampart: created the demo workspace in " + store.jdbcUrl() + "; rollout #" + id
-                    + " runs on the simulator, 60 times faster than the wall clock");
+                    new PlanFormat().read(DemoWorkspace.text(), dev.rampart.format.Format.JSON),
+                    demo.getAsLong(), me);
+            cx.err().println("rampart: created the demo workspace in " + store.describe() + "; rollout #" + id
+                    + " runs on the simulator, 60 times faster than the wall clock; the demo people sign with demo"
+                    + " keys (passphrase " + DemoWorkspace.DEMO_PASSPHRASE + ")");
         }
         // The engine acts on the wall clock whether or not anyone looks: one tick of every live rollout a second.
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -83,7 +90,7 @@ final class ConsoleLauncher implements Console {
         FirstFrame firstFrame = new FirstFrame();
         FX_PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
         Platform.setImplicitExit(true);
-        Platform.startup(() -> {
+        startOrRun(() -> {
             FxTaskRunner tasks = new FxTaskRunner();
             FxTaskRunner quiet = new FxTaskRunner(1);
             UiContext context = new UiContext(catalog, tasks, globals.user(),
@@ -129,6 +136,40 @@ final class ConsoleLauncher implements Console {
             store.close();
         }
         return exit.get();
+    }
+
+    /**
+     * A new store's first person chooses the passphrase of their signing key in a dialog before anything else (or
+     * from RAMPART_NEW_PASSPHRASE_FILE); an unattended start (--smoke, --screenshot) makes them admin without a key,
+     * to enrol at their next start.
+     */
+    private static FirstStart firstStart(CliContext cx) {
+        return (person, why) -> {
+            Secrets secrets = cx.installation().secrets();
+            if (secrets.given(Secrets.NEW_PASSPHRASE_FILE)) {
+                return secrets.fromFile(Secrets.NEW_PASSPHRASE_FILE);
+            }
+            if (cx.globals().smoke() || cx.globals().screenshot() != null) {
+                return Optional.empty();
+            }
+            Platform.setImplicitExit(false);
+            startOrRun(() -> { });
+            Optional<char[]> chosen = FirstStartDialog.ask(new FirstStartViewModel(why));
+            if (chosen.isEmpty()) {
+                Platform.exit();
+                throw new CliException(ExitCode.CHECK_FAILED, "The first start was cancelled; nothing was changed");
+            }
+            return chosen;
+        };
+    }
+
+    /** Starts the toolkit with {@code first}, or runs it on the FX thread when the toolkit already runs. */
+    private static void startOrRun(Runnable first) {
+        try {
+            Platform.startup(first);
+        } catch (IllegalStateException alreadyRunning) {
+            Platform.runLater(first);
+        }
     }
 
     /** For --smoke and --screenshot: report what the window shows, once its first loads have finished. */

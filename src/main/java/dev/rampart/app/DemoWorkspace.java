@@ -7,41 +7,47 @@ import dev.rampart.engine.RolloutService;
 import dev.rampart.engine.StoredPlanCatalog;
 import dev.rampart.engine.access.NotPermittedException;
 import dev.rampart.engine.access.People;
+import dev.rampart.keys.KeyFolder;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * What a new user sees on the first start: a four-cohort canary plan, modelled on a real feature-flag playbook, whose
- * rollout runs at once on the simulator (sixty times faster than the wall clock); a second plan scheduled just before
- * a holiday freeze, to reschedule on the calendar; and people to sign them (each with the passphrase
- * {@value #DEMO_PASSPHRASE}, shown in the README: for the demo only).
+ * What a new user sees on the first start of a fresh local store: a four-cohort canary plan, modelled on a real
+ * feature-flag playbook, whose rollout runs at once on the simulator (sixty times faster than the wall clock); a
+ * second plan scheduled just before a holiday freeze, to reschedule on the calendar; and people to sign them. The
+ * demo people's keys are honest about what they are: demo keys, enrolled as such by the store's admin, lying beside
+ * the demo store (in {@code demo-keys}) under the published passphrase {@value #DEMO_PASSPHRASE}; they open gates
+ * only in this local demo workspace, never on a team store, where nobody is ever seeded.
  */
 final class DemoWorkspace {
     static final String RESOURCE = "/demo/checkout-canary.rampart.json";
     static final String SCHEDULED = "/demo/search-scheduled.rampart.json";
-    static final String DEMO_PASSPHRASE = "demo";
+    static final String DEMO_PASSPHRASE = "rampart-demo";
+    /** The passphrase is published, so stretching it would only slow the first start. */
+    static final int DEMO_KEY_ITERATIONS = 1_000;
 
     private DemoWorkspace() {
     }
 
     /**
-     * Imports the demo plans into a fresh local store, adds the demo people and returns the id of the plan to roll
-     * out. A team's store (a database server) never gets demo people or their passphrase, even when empty; a store
-     * that already holds plans is left alone, and so is one whose operating-system user may not import plans: empty
-     * result.
+     * Imports the demo plans into an empty local store, adds the demo people with their demo keys and returns the id
+     * of the plan to roll out. A team's store (a database server) never gets demo people, their keys or their
+     * passphrase, even when empty; a store that already holds plans is left alone, and so is one whose user may not
+     * import plans and manage people: empty result.
      *
-     * @param localStore the store is an embedded H2 file, one person's
-     * @param catalog the catalog acting for the operating-system user, the store's first admin and release owner
+     * @param catalog  the catalog acting for {@code admin}, the store's first admin and release owner
+     * @param demoKeys where the demo keys go (beside a local store); empty for a team store
      */
-    static OptionalLong ensure(boolean localStore, StoredPlanCatalog catalog, People people) {
-        if (!localStore || !catalog.plans().isEmpty()) {
+    static OptionalLong ensure(StoredPlanCatalog catalog, People people, String admin, Optional<Path> demoKeys) {
+        if (demoKeys.isEmpty() || !catalog.plans().isEmpty() || people.find(admin).map(p -> !p.holds(Role.ADMIN))
+                .orElse(true)) {
             return OptionalLong.empty();
         }
         long rollNow;
@@ -51,7 +57,8 @@ final class DemoWorkspace {
         } catch (NotPermittedException e) {
             return OptionalLong.empty();
         }
-        people.seedDemo(demoPeople());
+        people.seedDemo(admin, demoPeople(), new KeyFolder(demoKeys.get(), DEMO_KEY_ITERATIONS),
+                DEMO_PASSPHRASE.toCharArray());
         return OptionalLong.of(rollNow);
     }
 
@@ -67,7 +74,7 @@ final class DemoWorkspace {
                 continue;
             }
             Role role = Role.of(item.role() == null || item.role().isBlank() ? "sre" : item.role());
-            String signer = demoPeople().keySet().stream().filter(p -> p.roles().contains(role))
+            String signer = demoPeople().stream().filter(p -> p.roles().contains(role))
                     .map(Person::name).findFirst().orElse("sam");
             signatures.sign(new dev.rampart.engine.access.SignRequest(id, null, item.text(), role,
                     "signed by the demo workspace"), signer, DEMO_PASSPHRASE.toCharArray());
@@ -77,16 +84,11 @@ final class DemoWorkspace {
     }
 
     /** Approvers for every role the demo plan names, and an observer. */
-    static Map<Person, char[]> demoPeople() {
-        Map<Person, char[]> people = new LinkedHashMap<>();
-        people.put(Person.of("priya", "Priya Raman (product)", List.of(Role.PRODUCT)), DEMO_PASSPHRASE.toCharArray());
-        people.put(Person.of("sam", "Sam Okafor (SRE lead)", List.of(Role.SRE, Role.INFRASTRUCTURE)),
-                DEMO_PASSPHRASE.toCharArray());
-        people.put(Person.of("erin", "Erin Walsh (engineering)", List.of(new Role("engineering"), Role.SECURITY)),
-                DEMO_PASSPHRASE.toCharArray());
-        people.put(Person.of("olga", "Olga Novak (observability)", List.of(Role.OBSERVER)),
-                DEMO_PASSPHRASE.toCharArray());
-        return people;
+    static List<Person> demoPeople() {
+        return List.of(Person.of("priya", "Priya Raman (product, demo)", List.of(Role.PRODUCT)),
+                Person.of("sam", "Sam Okafor (SRE lead, demo)", List.of(Role.SRE, Role.INFRASTRUCTURE)),
+                Person.of("erin", "Erin Walsh (engineering, demo)", List.of(new Role("engineering"), Role.SECURITY)),
+                Person.of("olga", "Olga Novak (observability, demo)", List.of(Role.OBSERVER)));
     }
 
     private static long load(StoredPlanCatalog catalog, String resource) {

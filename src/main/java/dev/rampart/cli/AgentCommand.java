@@ -101,7 +101,7 @@ final class AgentCommand implements Callable<Integer> {
         Duration backoff = Duration.ofMillis(500);
         while (!stopping()) {
             try {
-                return cx.openStore();
+                return cx.openStoreAsAgent();
             } catch (StoreHeldElsewhere held) {
                 String holder = held.channel().holder();
                 held.channel().close();

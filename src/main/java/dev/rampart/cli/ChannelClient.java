@@ -61,7 +61,7 @@ final class ChannelClient implements AutoCloseable {
      * Sends {@code args} with the working folder, prints what the holder's run of the command prints, answers its
      * passphrase requests here (file or terminal), and returns its exit code.
      */
-    int forward(String[] args, Path cwd, PrintWriter stdout, PrintWriter stderr) {
+    int forward(String[] args, Path cwd, PrintWriter stdout, PrintWriter stderr, Secrets secrets) {
         try {
             out.writeByte(ChannelWire.REQUEST);
             ChannelWire.writeText(out, cwd.toAbsolutePath().toString());
@@ -81,7 +81,7 @@ final class ChannelClient implements AutoCloseable {
                         stderr.print(ChannelWire.readText(in));
                         stderr.flush();
                     }
-                    case ChannelWire.SECRET -> answerSecret(stdout, stderr);
+                    case ChannelWire.SECRET -> answerSecret(secrets);
                     case ChannelWire.EXIT -> {
                         return in.readInt();
                     }
@@ -96,14 +96,14 @@ final class ChannelClient implements AutoCloseable {
         }
     }
 
-    private void answerSecret(PrintWriter stdout, PrintWriter stderr) throws IOException {
+    private void answerSecret(Secrets secrets) throws IOException {
         boolean isNew = in.readBoolean();
         String variable = ChannelWire.readText(in);
         String prompt = ChannelWire.readText(in);
         char[] secret = null;
         String refusal = null;
         try {
-            secret = isNew ? Secrets.readNew(variable, prompt) : Secrets.read(variable, prompt);
+            secret = isNew ? secrets.readNew(variable, prompt) : secrets.read(variable, prompt);
         } catch (CliException e) {
             refusal = e.getMessage();
         }

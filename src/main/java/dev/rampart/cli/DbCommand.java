@@ -45,7 +45,7 @@ final class DbCommand {
             }
             StoreMigration done;
             try {
-                done = StoreOpening.migrate(url, grantTo);
+                done = StoreOpening.migrate(url, grantTo, cx.installation().secrets());
             } catch (IllegalArgumentException e) {
                 throw CliException.badInput(e.getMessage());
             }

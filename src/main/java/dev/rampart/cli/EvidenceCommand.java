@@ -38,7 +38,8 @@ final class EvidenceCommand {
             try (Store store = cx.openStore()) {
                 AccessServices access = cx.access(store);
                 EvidencePack.Written w = new EvidenceExport(store.rollouts(), store.plans(), access.signatures(),
-                        store.audit(), store.audit(), access.access(), new PlanFormat(), Clock.systemUTC())
+                        store.audit(), store.audit(), access.access(), new PlanFormat(), Clock.systemUTC(),
+                        access.signer())
                         .export(cx.globals().user(), id, out);
                 if (json) {
                     Map<String, Object> o = new LinkedHashMap<>();
@@ -57,8 +58,9 @@ final class EvidenceCommand {
         }
     }
 
-    @Command(name = "verify", description = "Check a pack: every file against its manifest, every event against its"
-            + " hash. Exit 1 naming the first changed file.")
+    @Command(name = "verify", description = {"Check a pack against what its exporter signed: every file, the manifest,",
+            "every event of chain.json and its hash, the checkpoint. Exit 1 naming the first file or event that",
+            "differs."})
     static final class Verify implements Callable<Integer> {
         private final CliContext cx;
         @Parameters(paramLabel = "DIR") Path dir;
@@ -79,6 +81,7 @@ final class EvidenceCommand {
                 o.put("intact", check.intact());
                 o.put("file", check.file());
                 o.put("problem", check.problem());
+                o.put("signed_by", check.signedBy());
                 cx.out().println(Json.write(o));
             } else {
                 cx.out().println(check);

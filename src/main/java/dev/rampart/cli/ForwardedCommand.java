@@ -34,8 +34,10 @@ final class ForwardedCommand {
             throw new CliException(ExitCode.CHECK_FAILED, "the store is held by " + holderName
                     + "; a second window cannot open an H2 store (share a PostgreSQL store for that)");
         };
+        // The holder's installation: the channel admits only the operating-system user who runs the holder, so the
+        // person is the same, and so are their data folder and keys; passphrases are asked of the caller.
         return new CliContext(new Globals(), noSecondWindow, holder.deployments(), stdout, stderr,
-                new Forwarded(store, rollouts, cwd, holderName));
+                new Forwarded(store, rollouts, cwd, holderName), holder.installation());
     }
 
     void exit(int code) throws IOException {

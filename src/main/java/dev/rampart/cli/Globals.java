@@ -1,13 +1,17 @@
 package dev.rampart.cli;
 
-/** Options every subcommand shares: which store, and as whom. */
+/**
+ * Options every subcommand shares (which store, the console's screen) and, once the store is open, who is acting:
+ * the authenticated person, never a name a flag claims. {@code --user} is only an assertion that must equal them.
+ */
 public final class Globals {
     private String db;
     private boolean smoke;
     private java.nio.file.Path screenshot;
     private int screenshotAfter;
     private String screen;
-    private String user = osUser();
+    private String asserted;
+    private String user;
 
     public String db() {
         return db;
@@ -53,16 +57,44 @@ public final class Globals {
         this.screen = name;
     }
 
+    /**
+     * The person acting, as authenticated when the store was opened.
+     *
+     * @throws IllegalStateException before the store is open (nobody is authenticated yet)
+     */
     public String user() {
+        if (user == null) {
+            throw new IllegalStateException("Nobody is authenticated before the store is open");
+        }
         return user;
     }
 
-    public void user(String name) {
+    /** The authenticated person, or {@code otherwise} before (or without) one: the agent acts as the system. */
+    public String userOr(String otherwise) {
+        return user == null ? otherwise : user;
+    }
+
+    /** {@code --user NAME}: who the person says they are; checked against who they are. */
+    public void assertUser(String name) {
+        this.asserted = name;
+    }
+
+    /**
+     * Records the authenticated person.
+     *
+     * @param how "the operating-system user", "the database login alice", for the refusal
+     * @throws CliException when {@code --user} named someone else (nothing is done for them)
+     */
+    void authenticated(String name, String how) {
+        if (asserted != null && !asserted.equals(name)) {
+            throw new CliException(ExitCode.CHECK_FAILED, "--user " + asserted + " is not who you are: Rampart acts"
+                    + " only as the authenticated person, " + name + " (" + how + "); nothing was done");
+        }
         this.user = name;
     }
 
-    /** The operating-system user, who the console and the command line act as unless --user says otherwise. */
+    /** The operating-system user, as the operating system says (see {@link OsUser}). */
     public static String osUser() {
-        return System.getProperty("user.name", "unknown");
+        return OsUser.name();
     }
 }

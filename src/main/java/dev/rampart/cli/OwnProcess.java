@@ -8,29 +8,26 @@ import java.nio.file.Path;
 /**
  * A command that opens the store itself. When an H2 store is held by a console or the agent, opening it throws
  * {@link StoreHeldElsewhere} so that the command is forwarded to the holder instead; when it is held by a process
- * with no channel (another command line for a moment), opening waits for it a few seconds.
+ * with no channel (another command line for a moment), opening waits for it a few seconds. Secrets come from the
+ * installation's files or terminal. Who acts, and the store's first start, are settled by {@link CliContext} on the
+ * opened store ({@link Sessions}), the same in both sessions.
  */
 final class OwnProcess implements Session {
-    static final OwnProcess INSTANCE = new OwnProcess();
+    private final Secrets secrets;
 
-    private OwnProcess() {
+    OwnProcess(Secrets secrets) {
+        this.secrets = secrets;
     }
 
     @Override
     public Store openStore(CliContext cx) {
-        Store store = openStoreAsIs(cx);
-        if (store.schema().writable()) {
-            cx.access(store).people().firstStart(Globals.osUser());
-        } else { // only read: said up front, so that a refusal for another reason does not hide it
-            cx.err().println("rampart: read-only: " + store.schema().writeProblem());
-        }
-        return store;
+        return openStoreAsIs(cx);
     }
 
     @Override
     public Store openStoreAsIs(CliContext cx) {
         String url = cx.storeUrl();
-        return StoreOpening.open(url, cx.err(), () -> Store.h2FileOf(url)
+        return StoreOpening.open(url, cx.err(), secrets, () -> Store.h2FileOf(url)
                 .flatMap(LocalChannel::connect)
                 .ifPresent(held -> {
                     throw new StoreHeldElsewhere(held);
@@ -44,12 +41,12 @@ final class OwnProcess implements Session {
 
     @Override
     public char[] secret(String envVariable, String prompt) {
-        return Secrets.read(envVariable, prompt);
+        return secrets.read(envVariable, prompt);
     }
 
     @Override
     public char[] newSecret(String envVariable, String prompt) {
-        return Secrets.readNew(envVariable, prompt);
+        return secrets.readNew(envVariable, prompt);
     }
 
     /** Null: paths are the process's own. */

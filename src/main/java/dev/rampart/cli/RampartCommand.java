@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 @Command(name = "rampart", mixinStandardHelpOptions = true, versionProvider = RampartCommand.Version.class,
         description = "Release control for staged rollouts. With no subcommand, opens the console.",
         subcommands = {PlanCommand.class, SimulateCommand.class, RolloutCommand.class, AgentCommand.class,
-                AuditCommand.class, EvidenceCommand.class, PeopleCommand.class, DbCommand.class})
+                AuditCommand.class, EvidenceCommand.class, PeopleCommand.class, SignCommand.class,
+                DbCommand.class})
 public final class RampartCommand implements Callable<Integer> {
     private final CliContext cx;
 
@@ -28,9 +29,10 @@ public final class RampartCommand implements Callable<Integer> {
     }
 
     @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "NAME",
-            description = "Act as this person (default: the operating-system user).")
+            description = "Assert who you are: refused unless it is the authenticated person (the operating-system"
+                    + " user on H2, your database login's person on PostgreSQL).")
     void user(String name) {
-        cx.globals().user(name);
+        cx.globals().assertUser(name);
     }
 
     @Option(names = "--smoke", description = "Open the console, check the store, print what was seen and exit.")
@@ -69,7 +71,16 @@ public final class RampartCommand implements Callable<Integer> {
 
     public static int execute(String[] args, Console console, Deployments deployments, PrintWriter out,
                               PrintWriter err) {
-        return execute(args, new CliContext(new Globals(), console, deployments, out, err));
+        return execute(args, console, deployments, out, err, Installation.ofThisUser());
+    }
+
+    /**
+     * As {@link #execute(String[], Console, Deployments, PrintWriter, PrintWriter)} on a given installation (the
+     * composition root's, or a test's: the only way to say who the operating system would report).
+     */
+    public static int execute(String[] args, Console console, Deployments deployments, PrintWriter out,
+                              PrintWriter err, Installation installation) {
+        return execute(args, new CliContext(new Globals(), console, deployments, out, err, installation));
     }
 
     /**
@@ -115,7 +126,8 @@ public final class RampartCommand implements Callable<Integer> {
                         + " hold an H2 store. Run rampart commands beside it, or share a PostgreSQL store.");
                 return ExitCode.CHECK_FAILED;
             }
-            return channel.forward(args, java.nio.file.Path.of("").toAbsolutePath(), out, err);
+            return channel.forward(args, java.nio.file.Path.of("").toAbsolutePath(), out, err,
+                    cx.installation().secrets());
         }
     }
 

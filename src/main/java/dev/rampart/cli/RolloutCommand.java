@@ -162,7 +162,8 @@ final class RolloutCommand {
                     throw CliException.badInput("promote --force needs --reason TEXT");
                 }
                 return s.promote(c.id, c.user(), c.common.reason,
-                        c.cx.secret(Secrets.PASSPHRASE_FILE, "Passphrase of " + c.user() + " (emergency promote): "));
+                        c.cx.secret(Secrets.PASSPHRASE_FILE,
+                                "Passphrase of " + c.user() + "'s signing key (emergency promote): "));
             });
         }
     }

@@ -11,33 +11,30 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Opens the store, asking for the password of an H2 file encrypted at rest ({@code ;CIPHER=AES} in {@code --db}).
- * The password never comes from the command line: it is read from the file named by the environment variable
- * {@value #PASSWORD_FILE} (first line), or asked on the terminal without echo.
+ * Opens the store with its password, which never comes from the command line: a {@code password=} in {@code --db}
+ * is refused (it would stay in the shell's history and show in the process list). The password of an H2 file
+ * encrypted at rest ({@code ;CIPHER=AES}) or of a PostgreSQL login is read from the file named by
+ * {@value Secrets#DB_PASSWORD_FILE} (first line); an encrypted H2 file's is otherwise asked on the terminal. A
+ * PostgreSQL login without the file connects as the server allows (a client certificate, peer, trust, .pgpass).
  */
 final class StoreOpening {
-    static final String PASSWORD_FILE = "RAMPART_DB_PASSWORD_FILE";
+    static final String PASSWORD_FILE = Secrets.DB_PASSWORD_FILE;
     /** How long to wait for an H2 store held by a process with no channel (another command line, for a moment). */
     static final long WAIT_FOR_HOLDER_MS = 10_000;
 
     private StoreOpening() {
     }
 
-    /** {@code rampart db migrate}: the password of an encrypted H2 file is asked as for opening it. */
-    static StoreMigration migrate(String url, List<String> grantTo) {
-        if (!isEncrypted(url)) {
-            return Store.migrate(url, null, grantTo);
-        }
-        char[] password = Secrets.read(PASSWORD_FILE, "Password of the encrypted Rampart store: ");
+    /** {@code rampart db migrate}: the password is had as for opening the store. */
+    static StoreMigration migrate(String url, List<String> grantTo, Secrets secrets) {
+        char[] password = password(url, secrets);
         try {
             return Store.migrate(url, password, grantTo);
         } finally {
-            Arrays.fill(password, '\0');
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
         }
-    }
-
-    static Store open(String url, PrintWriter err) {
-        return open(url, err, () -> { });
     }
 
     /**
@@ -45,9 +42,8 @@ final class StoreOpening {
      * that has just appeared). A store in use by a process without a channel is tried again for
      * {@value #WAIT_FOR_HOLDER_MS} ms.
      */
-    static Store open(String url, PrintWriter err, Runnable beforeEachTry) {
-        char[] password = isEncrypted(url) ? Secrets.read(PASSWORD_FILE, "Password of the encrypted Rampart store: ")
-                : null;
+    static Store open(String url, PrintWriter err, Secrets secrets, Runnable beforeEachTry) {
+        char[] password = password(url, secrets);
         try {
             long deadline = System.nanoTime() + WAIT_FOR_HOLDER_MS * 1_000_000;
             for (int attempt = 0; ; attempt++) {
@@ -72,9 +68,18 @@ final class StoreOpening {
         }
     }
 
-    private static boolean isEncrypted(String url) {
-        return url.regionMatches(true, 0, "jdbc:h2:", 0, 8)
-                && url.toUpperCase(Locale.ROOT).replace(" ", "").contains(";CIPHER=");
+    /** The store's password, never from the URL: an encrypted H2 file's (file or terminal), a login's (file). */
+    private static char[] password(String url, Secrets secrets) {
+        String squeezed = url.toUpperCase(Locale.ROOT).replace(" ", "");
+        if (squeezed.contains("PASSWORD=")) {
+            throw CliException.badInput("Put no password in --db: it would stay in your shell's history and show in"
+                    + " the process list. Name a file holding it in " + PASSWORD_FILE + " instead.");
+        }
+        boolean h2 = url.regionMatches(true, 0, "jdbc:h2:", 0, 8);
+        if (h2 && squeezed.contains(";CIPHER=")) {
+            return secrets.read(PASSWORD_FILE, "Password of the encrypted Rampart store: ");
+        }
+        return h2 ? null : secrets.fromFile(PASSWORD_FILE).orElse(null);
     }
 
     private static void pause(long millis) {

@@ -269,7 +269,7 @@ public final class RolloutService {
      */
     public EvidenceExport evidence(AuditLog audit, AuditIntegrity integrity) {
         return new EvidenceExport(rollouts, plans, access.signatures(), audit, integrity, access.access(), format,
-                clock);
+                clock, access.signer());
     }
 
     private Attached attached(long rolloutId) {

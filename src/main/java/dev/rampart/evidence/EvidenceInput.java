@@ -1,6 +1,7 @@
 package dev.rampart.evidence;
 
 import dev.rampart.domain.access.AuditCheck;
+import dev.rampart.domain.access.Checkpoint;
 import dev.rampart.domain.access.Signature;
 import dev.rampart.domain.plan.Plan;
 import dev.rampart.domain.repo.StoredPlan;
@@ -15,13 +16,20 @@ import java.util.List;
  *
  * @param currentPlanSha the SHA-256 signatures must match now (see {@code Signatures.currentPlanSha})
  * @param integrity      the verdict on the whole audit trail at export time
+ * @param checkpoint     the chain head at export, signed by the exporter's installation key; null for none
  */
 public record EvidenceInput(Rollout rollout, StoredPlan storedPlan, Plan plan, List<AuditEvent> events,
                             List<Signature> signatures, String currentPlanSha, AuditCheck integrity,
-                            Instant exportedAt, String exportedBy) {
+                            Instant exportedAt, String exportedBy, Checkpoint checkpoint) {
     public EvidenceInput {
         events = List.copyOf(events);
         signatures = List.copyOf(signatures);
+    }
+
+    public EvidenceInput(Rollout rollout, StoredPlan storedPlan, Plan plan, List<AuditEvent> events,
+                         List<Signature> signatures, String currentPlanSha, AuditCheck integrity, Instant exportedAt,
+                         String exportedBy) {
+        this(rollout, storedPlan, plan, events, signatures, currentPlanSha, integrity, exportedAt, exportedBy, null);
     }
 
     /** The last value an event of the rollout recorded under {@code key} ({@code rollback_time_seconds}, …). */

@@ -75,6 +75,9 @@ final class EvidenceJson {
             m.put("redacted", !data.equals(e.data()));
             m.put("previous_hash", e.previousHash());
             m.put("hash", e.hash());
+            if (e.login() != null) {
+                m.put("login", e.login());
+            }
             out.add(m);
         }
         return out;

@@ -33,8 +33,11 @@ final class Manifest {
         return sha256(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The first problem of the pack in {@code dir}: a missing, changed or unlisted file, or a damaged manifest. */
-    static Optional<PackCheck> check(Path dir) throws IOException {
+    /**
+     * The first problem of the pack in {@code dir}: a missing, changed or unlisted file, or a damaged manifest.
+     * {@code besides} are files that belong to the pack without being listed (its signature).
+     */
+    static Optional<PackCheck> check(Path dir, java.util.Set<String> besides) throws IOException {
         Path manifest = dir.resolve(FILE);
         if (!Files.isRegularFile(manifest)) {
             return Optional.of(PackCheck.broken(FILE, "the manifest is missing"));
@@ -62,7 +65,8 @@ final class Manifest {
         List<String> extra = new ArrayList<>();
         try (Stream<Path> all = Files.list(dir)) {
             all.map(p -> p.getFileName().toString())
-                    .filter(n -> !n.equals(FILE) && !listed.containsKey(n)).sorted().forEach(extra::add);
+                    .filter(n -> !n.equals(FILE) && !listed.containsKey(n) && !besides.contains(n)).sorted()
+                    .forEach(extra::add);
         }
         if (!extra.isEmpty()) {
             return Optional.of(PackCheck.broken(extra.get(0), "the file is not in the manifest (it was added)"));

@@ -15,7 +15,8 @@ import java.util.Map;
  * How an audit event is hashed. The hash is the lowercase hex SHA-256 of the UTF-8 bytes of the canonical JSON
  * array {@code [seq, rolloutId, at, type, actor, stage, {data}, previousHash]}: numbers plain, a missing value
  * {@code null}, {@code at} as {@code yyyy-MM-ddTHH:mm:ss.SSSZ} in UTC, data with sorted keys (see
- * {@link CanonicalJson}). The first event's previous hash is {@link #GENESIS}.
+ * {@link CanonicalJson}). The first event's previous hash is {@link #GENESIS}. An event that records the database
+ * login that appended it (a team store) has the login as a ninth element, so old events keep their hashes.
  */
 public final class AuditChain {
 
@@ -30,19 +31,20 @@ public final class AuditChain {
     /** The hash {@code event} should carry, recomputed from its content. */
     public static String hashOf(AuditEvent event) {
         return hash(event.seq(), event.rolloutId(), event.at(), event.type(), event.actor(), event.stage(),
-                event.data(), event.previousHash());
+                event.data(), event.previousHash(), event.login());
     }
 
     public static String hash(long seq, Long rolloutId, Instant at, String type, String actor, String stage,
                               Map<String, String> data, String previousHash) {
-        String text = canonical(seq, rolloutId, at, type, actor, stage, data, previousHash);
-        return HexFormat.of().formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)));
+        return hash(seq, rolloutId, at, type, actor, stage, data, previousHash, null);
     }
 
-    static String canonical(long seq, Long rolloutId, Instant at, String type, String actor, String stage,
-                            Map<String, String> data, String previousHash) {
-        return canonical(new StringBuilder(256), seq, rolloutId, at, type, actor, stage, CanonicalJson.object(data),
-                previousHash).toString();
+    /** @param login the database login that appends the event; null on a local store */
+    public static String hash(long seq, Long rolloutId, Instant at, String type, String actor, String stage,
+                              Map<String, String> data, String previousHash, String login) {
+        String text = canonical(new StringBuilder(256), seq, rolloutId, at, type, actor, stage,
+                CanonicalJson.object(data), previousHash, login).toString();
+        return HexFormat.of().formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -50,7 +52,7 @@ public final class AuditChain {
      * the stored text as it is, without parsing it (an edited text fails the hash either way).
      */
     static StringBuilder canonical(StringBuilder out, long seq, Long rolloutId, Instant at, String type, String actor,
-                                   String stage, String dataJson, String previousHash) {
+                                   String stage, String dataJson, String previousHash, String login) {
         out.append('[').append(seq).append(',');
         out.append(rolloutId == null ? "null" : rolloutId.toString()).append(',');
         out.append('"');
@@ -65,6 +67,10 @@ public final class AuditChain {
         out.append(dataJson);
         out.append(',');
         CanonicalJson.string(out, previousHash);
+        if (login != null) {
+            out.append(',');
+            CanonicalJson.string(out, login);
+        }
         return out.append(']');
     }
 
@@ -98,7 +104,7 @@ public final class AuditChain {
     static String hashOfRow(StoredEvent row, MessageDigest digest, StringBuilder scratch) {
         scratch.setLength(0);
         canonical(scratch, row.seq(), row.rolloutId(), row.at(), row.type(), row.actor(), row.stage(), row.data(),
-                row.previousHash());
+                row.previousHash(), row.login());
         digest.reset();
         return HexFormat.of().formatHex(digest.digest(scratch.toString().getBytes(StandardCharsets.UTF_8)));
     }

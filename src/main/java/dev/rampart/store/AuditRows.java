@@ -33,10 +33,11 @@ final class AuditRows {
         ChainHead head = ChainHead.lock(c);
         long seq = head.seq() + 1;
         Instant at = SqlTime.toMillis(event.at());
+        String login = Logins.of(c);
         String hash = AuditChain.hash(seq, event.rolloutId(), at, event.type(), event.actor(), event.stage(),
-                event.data(), head.hash());
+                event.data(), head.hash(), login);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_events (" + StoredEvent.COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, seq);
             insert.setObject(2, event.rolloutId(), Types.BIGINT);
             SqlTime.set(insert, 3, at);
@@ -46,6 +47,7 @@ final class AuditRows {
             insert.setString(7, EventData.write(event.data()));
             insert.setString(8, head.hash());
             insert.setString(9, hash);
+            insert.setString(10, login);
             insert.executeUpdate();
         }
         try (PreparedStatement move = c.prepareStatement(
@@ -54,8 +56,10 @@ final class AuditRows {
             move.setString(2, hash);
             move.executeUpdate();
         }
-        return new AuditEvent(seq, event.rolloutId(), at, event.type(), event.actor(), event.stage(), event.data(),
-                head.hash(), hash);
+        AuditEvent appended = new AuditEvent(seq, event.rolloutId(), at, event.type(), event.actor(), event.stage(),
+                event.data(), head.hash(), hash, login);
+        Appended.note(appended);
+        return appended;
     }
 
     /** Rows matching {@code condition} (with {@code ?} bound to {@code values}) in sequence order. */

@@ -12,6 +12,7 @@ final class AuditVerifier {
 
     private long expectedSeq = 1;
     private String previousHash = AuditChain.GENESIS;
+    private long firstLoginSeq;
 
     /**
      * Checks a batch of rows in sequence order, {@code hashMatches[i]} telling whether row i carries the hash of its
@@ -41,6 +42,12 @@ final class AuditVerifier {
                 return broken(row.seq(), e.getMessage());
             }
             return broken(row.seq(), "its content does not match its hash (it was edited)");
+        }
+        if (row.login() != null && firstLoginSeq == 0) {
+            firstLoginSeq = row.seq();
+        } else if (row.login() == null && firstLoginSeq > 0) {
+            return broken(row.seq(), "it records no login although every event since " + firstLoginSeq
+                    + " does (it was appended with the database's login trigger disabled)");
         }
         previousHash = row.hash();
         expectedSeq++;

@@ -1,70 +1,77 @@
 package dev.rampart.store;
 
+import dev.rampart.domain.access.EnrolledKey;
 import dev.rampart.domain.access.Person;
 import dev.rampart.domain.access.Role;
+import dev.rampart.domain.access.TrustLedger;
 import dev.rampart.domain.repo.PeopleRepository;
+import dev.rampart.domain.rollout.AuditEvent;
 import dev.rampart.domain.rollout.NewEvent;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeSet;
 
-/** People in the people and person_roles tables; each change is saved with its audit event. */
+/**
+ * People as the chain makes them ({@link TrustLedger}), with the people, person_roles and person_keys tables kept
+ * as a projection in the same transaction as each event. The tables are never read to decide anything.
+ */
 public final class JdbcPeopleRepository implements PeopleRepository {
 
     private final SharedConnection db;
+    private final JdbcAuditLog audit;
 
-    JdbcPeopleRepository(SharedConnection db) {
+    JdbcPeopleRepository(SharedConnection db, JdbcAuditLog audit) {
         this.db = db;
+        this.audit = audit;
     }
 
     @Override
-    public Optional<Person> find(String name) {
-        return db.inTransaction("find " + name, c -> select(c, "WHERE p.name = ?", name)).stream().findFirst();
+    public TrustLedger ledger() {
+        return audit.ledger();
     }
 
-    @Override
-    public List<Person> list() {
-        return db.inTransaction("list people", c -> select(c, ""));
-    }
 
     @Override
-    public Person add(Person person, String passphraseHash, NewEvent event) {
+    public Person add(Person person, String login, NewEvent event) {
         return db.inTransaction("add " + person.name(), c -> {
-            if (!select(c, "WHERE p.name = ?", person.name()).isEmpty()) {
+            ChainHead.lock(c);
+            if (audit.ledger(c).person(person.name()).isPresent()) {
                 throw new IllegalArgumentException("There is already someone called " + person.name());
             }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO people"
-                    + " (name, display_name, passphrase_hash, created_at) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, person.name());
-                insert.setString(2, person.displayName());
-                insert.setString(3, passphraseHash);
-                SqlTime.set(insert, 4, event.at());
-                insert.executeUpdate();
-            }
-            insertRoles(c, person);
+            insertPerson(c, person, login, event);
             AuditRows.append(c, event);
             return person;
         });
     }
 
     @Override
-    public Person update(Person person, NewEvent event) {
-        return db.inTransaction("change the roles of " + person.name(), c -> {
-            try (PreparedStatement update = c.prepareStatement("UPDATE people SET display_name = ? WHERE name = ?")) {
-                update.setString(1, person.displayName());
-                update.setString(2, person.name());
-                if (update.executeUpdate() != 1) {
-                    throw new IllegalArgumentException("Nobody called " + person.name() + " is known to this store");
+    public boolean found(Person person, String login, List<NewEvent> events, EnrolledKey key) {
+        return db.inTransaction("make " + person.name() + " the first person of this store", c -> {
+            // Every change of people appends under this lock, so "nobody yet" stays true until we commit.
+            ChainHead.lock(c);
+            if (!audit.ledger(c).nobody()) {
+                return false;
+            }
+            insertPerson(c, person, login, events.get(0));
+            long keySeq = 0;
+            for (NewEvent event : events) {
+                AuditEvent appended = AuditRows.append(c, event);
+                if (TrustLedger.KEY_ENROLLED.equals(event.type())) {
+                    keySeq = appended.seq();
                 }
             }
+            if (key != null) {
+                insertKey(c, key, keySeq);
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public Person update(Person person, NewEvent event) {
+        return db.inTransaction("change the roles of " + person.name(), c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM person_roles WHERE person = ?")) {
                 delete.setString(1, person.name());
                 delete.executeUpdate();
@@ -76,30 +83,61 @@ public final class JdbcPeopleRepository implements PeopleRepository {
     }
 
     @Override
-    public void setPassphraseHash(String name, String passphraseHash, NewEvent event) {
-        db.inTransaction("set the passphrase of " + name, c -> {
-            try (PreparedStatement update = c.prepareStatement("UPDATE people SET passphrase_hash = ? WHERE name = ?")) {
-                update.setString(1, passphraseHash);
-                update.setString(2, name);
-                if (update.executeUpdate() != 1) {
-                    throw new IllegalArgumentException("Nobody called " + name + " is known to this store");
-                }
+    public void enrol(EnrolledKey key, NewEvent event) {
+        db.inTransaction("enrol a key of " + key.person(), c -> {
+            AuditEvent appended = AuditRows.append(c, event);
+            try (PreparedStatement retire = c.prepareStatement("UPDATE person_keys SET retired_seq = ?"
+                    + " WHERE person = ? AND retired_seq IS NULL")) {
+                retire.setLong(1, appended.seq());
+                retire.setString(2, key.person());
+                retire.executeUpdate();
             }
-            AuditRows.append(c, event);
+            insertKey(c, key, appended.seq());
             return null;
         });
     }
 
     @Override
-    public Optional<String> passphraseHash(String name) {
-        return db.inTransaction("read a passphrase hash", c -> {
-            try (PreparedStatement query = c.prepareStatement("SELECT passphrase_hash FROM people WHERE name = ?")) {
-                query.setString(1, name);
-                try (ResultSet row = query.executeQuery()) {
-                    return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.<String>empty();
-                }
+    public void revoke(String keyId, NewEvent event) {
+        db.inTransaction("revoke key " + keyId, c -> {
+            AuditEvent appended = AuditRows.append(c, event);
+            try (PreparedStatement retire = c.prepareStatement("UPDATE person_keys SET retired_seq = ?"
+                    + " WHERE key_id = ?")) {
+                retire.setLong(1, appended.seq());
+                retire.setString(2, keyId);
+                retire.executeUpdate();
             }
+            return null;
         });
+    }
+
+    @Override
+    public void record(NewEvent event) {
+        db.inTransaction("record " + event.type(), c -> AuditRows.append(c, event));
+    }
+
+    private static void insertPerson(Connection c, Person person, String login, NewEvent event) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO people"
+                + " (name, display_name, login, created_at) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, person.name());
+            insert.setString(2, person.displayName());
+            insert.setString(3, login);
+            SqlTime.set(insert, 4, event.at());
+            insert.executeUpdate();
+        }
+        insertRoles(c, person);
+    }
+
+    private static void insertKey(Connection c, EnrolledKey key, long seq) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO person_keys"
+                + " (key_id, person, public_key, demo, enrolled_seq) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, key.keyId());
+            insert.setString(2, key.person());
+            insert.setString(3, key.publicKey());
+            insert.setBoolean(4, key.demo());
+            insert.setLong(5, seq);
+            insert.executeUpdate();
+        }
     }
 
     private static void insertRoles(Connection c, Person person) throws SQLException {
@@ -111,31 +149,5 @@ public final class JdbcPeopleRepository implements PeopleRepository {
             }
             insert.executeBatch();
         }
-    }
-
-    private static List<Person> select(Connection c, String where, String... values) throws SQLException {
-        String sql = "SELECT p.name, p.display_name, r.role FROM people p LEFT JOIN person_roles r ON r.person = p.name "
-                + where + " ORDER BY p.name, r.role";
-        Map<String, Person> people = new LinkedHashMap<>();
-        Map<String, TreeSet<Role>> roles = new LinkedHashMap<>();
-        try (PreparedStatement query = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                query.setString(i + 1, values[i]);
-            }
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    String name = row.getString(1);
-                    people.putIfAbsent(name, new Person(name, row.getString(2), null));
-                    TreeSet<Role> held = roles.computeIfAbsent(name, n -> new TreeSet<>());
-                    String role = row.getString(3);
-                    if (role != null) {
-                        held.add(new Role(role));
-                    }
-                }
-            }
-        }
-        List<Person> result = new ArrayList<>();
-        people.forEach((name, p) -> result.add(p.withRoles(roles.get(name))));
-        return result;
     }
 }

@@ -100,7 +100,7 @@ public final class JdbcRolloutRepository implements RolloutRepository {
     @Override
     public List<AuditEvent> events(long rolloutId) {
         return AuditRows.events(db.inTransaction("read the events of rollout " + rolloutId,
-                c -> AuditRows.select(c, "rollout_id = ?", 0, rolloutId)));
+                c -> AuditRows.select(c, "rollout_id = ? AND " + JdbcAuditLog.IN_CHAIN, 0, rolloutId)));
     }
 
     @Override

@@ -30,6 +30,7 @@ final class SharedConnection implements AutoCloseable {
     private boolean closed;
 
     private final AutoCloseable secret;
+    private volatile java.util.function.Consumer<dev.rampart.domain.rollout.AuditEvent> headMoved = e -> { };
     private final DataSource pool;
     private final String writeProblem;
 
@@ -77,21 +78,43 @@ final class SharedConnection implements AutoCloseable {
         lock.lock();
         try {
             Connection c = usableConnection(what);
+            Appended.take();
             try {
                 T result = work.run(c);
                 c.commit();
+                dev.rampart.domain.rollout.AuditEvent head = Appended.take();
+                if (head != null) {
+                    tellHeadMoved(head);
+                }
                 return result;
             } catch (SQLException e) {
+                Appended.take();
                 rollback(c, e);
                 suspect = true;
                 throw failure(what, e);
             } catch (RuntimeException | Error e) {
+                Appended.take();
                 rollback(c, e);
                 throw e;
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Committed is committed: a listener that fails must not make the caller think the transaction failed. */
+    private void tellHeadMoved(dev.rampart.domain.rollout.AuditEvent head) {
+        try {
+            headMoved.accept(head);
+        } catch (RuntimeException e) {
+            System.getLogger(SharedConnection.class.getName()).log(System.Logger.Level.WARNING,
+                    "A chain head listener failed: " + e);
+        }
+    }
+
+    /** Told the newest event after every commit that appended to the chain (a witness checkpoints it). */
+    void onHeadMoved(java.util.function.Consumer<dev.rampart.domain.rollout.AuditEvent> listener) {
+        this.headMoved = listener == null ? e -> { } : listener;
     }
 
     private <T> T pooled(String what, Work<T> work) {
@@ -104,19 +127,28 @@ final class SharedConnection implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(what, e);
         }
+        T result;
+        dev.rampart.domain.rollout.AuditEvent head;
+        Appended.take();
         try {
-            T result = work.run(c);
+            result = work.run(c);
             c.commit();
-            return result;
+            head = Appended.take();
         } catch (SQLException e) {
+            Appended.take();
             rollback(c, e);
             throw failure(what, e);
         } catch (RuntimeException | Error e) {
+            Appended.take();
             rollback(c, e);
             throw e;
         } finally {
             closeQuietly(c); // back to the pool; a connection the server closed is evicted by the pool
         }
+        if (head != null) {
+            tellHeadMoved(head); // with the connection back in the pool: a witness may read the chain
+        }
+        return result;
     }
 
     /** A failed transaction as a sentence: an unreachable store, a lock or statement time-out, a refused write. */

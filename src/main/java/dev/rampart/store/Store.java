@@ -1,5 +1,7 @@
 package dev.rampart.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,9 +53,10 @@ public final class Store implements AutoCloseable {
         this.db = db;
         this.plans = new JdbcPlanRepository(db, clock);
         this.rollouts = new JdbcRolloutRepository(db);
-        this.audit = new JdbcAuditLog(db);
+        StoreAddress address = StoreAddress.of(jdbcUrl);
+        this.audit = new JdbcAuditLog(db, !address.isH2(), address.location());
         this.intents = new JdbcIntentRepository(db);
-        this.people = new JdbcPeopleRepository(db);
+        this.people = new JdbcPeopleRepository(db, audit);
         this.signatures = new JdbcSignatureRepository(db);
     }
 
@@ -71,31 +74,30 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Opens an H2 store encrypted at rest ({@code CIPHER=AES} in the URL) with its file password, which is copied
-     * for reconnecting, cleared on {@link #close()}, and never part of the URL. {@code filePassword} null: no
-     * encryption.
+     * Opens a store with its password: an H2 store encrypted at rest ({@code CIPHER=AES} in the URL), whose password
+     * is stretched before H2 sees it ({@link StoreSecret#h2}), or a PostgreSQL login's. It is copied for reconnecting,
+     * cleared on {@link #close()}, and never part of the URL. {@code password} null: no encryption, or a login that
+     * needs none.
      *
      * @throws StoreUnavailableException as {@link #open(String, Clock)}, and when the password is wrong
      */
-    public static Store open(String jdbcUrl, Clock clock, char[] filePassword) {
+    public static Store open(String jdbcUrl, Clock clock, char[] password) {
         StoreAddress address = StoreAddress.of(jdbcUrl);
-        if (address.isEncrypted() != (filePassword != null)) {
+        if (address.isH2() && address.isEncrypted() != (password != null)) {
             throw new StoreUnavailableException(address.isEncrypted()
                     ? "The store " + address.describe() + " is encrypted (CIPHER=AES): its password is needed"
                     : "A store password was given, but the --db URL does not ask for encryption (;CIPHER=AES)");
         }
-        if (address.isEncrypted() && address.hasPasswordSetting()) {
-            throw new StoreUnavailableException("Put no PASSWORD= in the URL of an encrypted store: Rampart asks for"
-                    + " the password at start (or reads RAMPART_DB_PASSWORD_FILE)");
+        if (password != null && address.hasPasswordSetting()) {
+            throw new StoreUnavailableException("Put no PASSWORD= in the store's URL: Rampart asks for the password"
+                    + " at start (or reads RAMPART_DB_PASSWORD_FILE)");
         }
-        if (address.asksForAutoServer()) {
-            throw new StoreUnavailableException("Rampart does not open H2 stores with AUTO_SERVER: it would listen on"
-                    + " a network port. Remove AUTO_SERVER from the --db URL.");
-        }
+        refuseAutoServer(address);
         Optional<Path> h2File = address.h2File();
         h2File.ifPresent(OpenH2Files::claim);
         try {
-            StoreSecret secret = new StoreSecret(filePassword);
+            h2File.ifPresent(Store::ownerOnly);
+            StoreSecret secret = StoreSecret.of(address, password);
             SharedConnection.Opener opener = () -> DriverManager.getConnection(jdbcUrl, secret.properties());
             Connection first = connect(opener, address);
             SharedConnection db;
@@ -112,10 +114,45 @@ public final class Store implements AutoCloseable {
                 closeQuietly(first);
                 throw e instanceof SQLException s ? OpenFailures.of(s, address) : (RuntimeException) e;
             }
+            h2File.ifPresent(Store::restrictFiles);
+            if (db.writeProblem() == null) {
+                TrustUpgrade.run(db, clock);
+            }
             return new Store(jdbcUrl, h2File.orElse(null), db, clock, schema);
         } catch (RuntimeException e) {
             h2File.ifPresent(OpenH2Files::release);
             throw e;
+        }
+    }
+
+    private static void refuseAutoServer(StoreAddress address) {
+        address.autoServerSetting().ifPresent(setting -> {
+            throw new StoreUnavailableException("Rampart does not open H2 stores with " + setting + ": it would"
+                    + " listen on a network port. Remove it from the --db URL.");
+        });
+    }
+
+    /**
+     * A new store's folder is made 0700 and its file 0600 before H2 writes a byte (H2 opens an empty file as a new
+     * store); an existing folder that Rampart did not make is left as it is.
+     */
+    private static void ownerOnly(Path mvFile) {
+        try {
+            OwnerOnly.createFolder(mvFile.getParent());
+            if (!Files.exists(mvFile)) {
+                OwnerOnly.newFile(mvFile.getParent(), mvFile.getFileName().toString());
+            }
+        } catch (IOException e) {
+            throw new StoreUnavailableException("The Rampart store " + mvFile + " cannot be created: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** H2's own files beside the store (a trace, a lock, a temporary file) are the owner's only too. */
+    private static void restrictFiles(Path mvFile) {
+        String base = mvFile.getFileName().toString().replaceFirst("\\.mv\\.db$", "");
+        for (String suffix : new String[] {".mv.db", ".trace.db", ".lock.db", ".kdf"}) {
+            OwnerOnly.ownFile(mvFile.resolveSibling(base + suffix));
         }
     }
 
@@ -128,16 +165,14 @@ public final class Store implements AutoCloseable {
      */
     public static StoreMigration migrate(String jdbcUrl, char[] filePassword, java.util.List<String> appRoles) {
         StoreAddress address = StoreAddress.of(jdbcUrl);
-        if (address.asksForAutoServer()) {
-            throw new StoreUnavailableException("Rampart does not open H2 stores with AUTO_SERVER: it would listen on"
-                    + " a network port. Remove AUTO_SERVER from the --db URL.");
-        }
+        refuseAutoServer(address);
         if (!appRoles.isEmpty() && address.isH2()) {
             throw new IllegalArgumentException("--grant-to is for PostgreSQL stores; an H2 file has one user");
         }
         Optional<Path> h2File = address.h2File();
         h2File.ifPresent(OpenH2Files::claim);
-        try (StoreSecret secret = new StoreSecret(filePassword)) {
+        h2File.ifPresent(Store::ownerOnly);
+        try (StoreSecret secret = StoreSecret.of(address, filePassword)) {
             Connection held = connect(() -> DriverManager.getConnection(jdbcUrl, secret.properties()), address);
             try {
                 StoreMigration done = Schema.migrate(jdbcUrl, address, secret);
@@ -189,6 +224,32 @@ public final class Store implements AutoCloseable {
         return StoreAddress.of(jdbcUrl).describe();
     }
 
+    /** Where the store lives, however its URL was spelled (what witnesses name it by). */
+    public String location() {
+        return StoreAddress.of(jdbcUrl).location();
+    }
+
+    /** A shared PostgreSQL store, where people are database logins; false for a local H2 file. */
+    public boolean isTeamStore() {
+        return audit.teamStore();
+    }
+
+    /** The folder of a local H2 store's file; empty for a team store. */
+    public Optional<Path> localFolder() {
+        return Optional.ofNullable(h2File).map(Path::getParent);
+    }
+
+    /**
+     * Tells {@code listener} the newest event after every commit that appended to the chain, on the committing
+     * thread; a witness checkpoints the chain head there. A failing listener is logged, never the caller's failure. A
+     * lent store shares its owner's listener and cannot replace it.
+     */
+    public void onHeadMoved(java.util.function.Consumer<dev.rampart.domain.rollout.AuditEvent> listener) {
+        if (!lent) {
+            db.onHeadMoved(listener);
+        }
+    }
+
     public JdbcPlanRepository plans() {
         return plans;
     }
@@ -207,7 +268,7 @@ public final class Store implements AutoCloseable {
         return audit;
     }
 
-    /** People, their roles and passphrase hashes. */
+    /** People, their roles, logins and signing keys, replayed from the chain. */
     public JdbcPeopleRepository people() {
         return people;
     }
@@ -243,6 +304,7 @@ public final class Store implements AutoCloseable {
             db.close();
         } finally {
             if (h2File != null) {
+                restrictFiles(h2File);
                 OpenH2Files.release(h2File);
             }
         }

@@ -35,8 +35,27 @@ final class StoreAddress {
         return Optional.ofNullable(h2File);
     }
 
-    boolean asksForAutoServer() {
-        return isH2() && url.toUpperCase(Locale.ROOT).replace(" ", "").contains(";AUTO_SERVER=TRUE");
+    /**
+     * The setting that would make H2 listen on a port, as written: AUTO_SERVER in any spelling H2 reads (its
+     * booleans are true, 1, t, y, yes, on, in any case), or with any value at all, and AUTO_SERVER_PORT. Every one is
+     * refused, so a new spelling of "true" cannot slip through.
+     */
+    Optional<String> autoServerSetting() {
+        if (!isH2()) {
+            return Optional.empty();
+        }
+        int first = url.indexOf(';');
+        if (first < 0) {
+            return Optional.empty();
+        }
+        for (String setting : url.substring(first + 1).split(";")) {
+            int equals = setting.indexOf('=');
+            String key = (equals < 0 ? setting : setting.substring(0, equals)).strip().toUpperCase(Locale.ROOT);
+            if (key.equals("AUTO_SERVER") || key.equals("AUTO_SERVER_PORT")) {
+                return Optional.of(setting.strip());
+            }
+        }
+        return Optional.empty();
     }
 
     /** An H2 file encrypted at rest: {@code ;CIPHER=AES} in its settings. */
@@ -46,6 +65,40 @@ final class StoreAddress {
 
     boolean hasPasswordSetting() {
         return url.toUpperCase(Locale.ROOT).replace(" ", "").contains("PASSWORD=");
+    }
+
+    /**
+     * Where the store lives, the same whoever opens it and however their URL is spelled: an H2 file's absolute path,
+     * or {@code postgresql://host:port/database#schema}. Witnesses name the stores they watch by it.
+     */
+    String location() {
+        if (h2File != null) {
+            return h2File.toString();
+        }
+        if (isH2()) {
+            String rest = url.substring(8);
+            int settings = rest.indexOf(';');
+            return "h2:" + (settings < 0 ? rest : rest.substring(0, settings));
+        }
+        String rest = url.replaceFirst("(?i)^jdbc:", "");
+        int query = rest.indexOf('?');
+        String base = query < 0 ? rest : rest.substring(0, query);
+        String schema = "public";
+        if (query >= 0) {
+            for (String param : rest.substring(query + 1).split("&")) {
+                int eq = param.indexOf('=');
+                if (eq > 0 && param.substring(0, eq).equalsIgnoreCase("currentSchema")) {
+                    schema = param.substring(eq + 1);
+                }
+            }
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)^postgresql://([^/:]+)(?::(\\d+))?/(.*)$")
+                .matcher(base);
+        if (m.matches()) {
+            base = "postgresql://" + m.group(1).toLowerCase(Locale.ROOT) + ":" + (m.group(2) == null ? "5432"
+                    : m.group(2)) + "/" + m.group(3);
+        }
+        return masked(base) + "#" + schema;
     }
 
     /** The file for an H2 store, otherwise the URL with any password masked. */

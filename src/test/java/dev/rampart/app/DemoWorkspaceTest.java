@@ -1,6 +1,8 @@
 package dev.rampart.app;
 
 import dev.rampart.cli.CliContext;
+import dev.rampart.cli.CliRun;
+import dev.rampart.cli.Installation;
 import dev.rampart.cli.Globals;
 import dev.rampart.engine.access.People;
 import dev.rampart.store.DataFolder;
@@ -24,11 +26,15 @@ class DemoWorkspaceTest {
 
     @Test
     void aFreshLocalStoreGetsTheDemo() {
-        CliContext cx = context(DataFolder.jdbcUrl(folder));
+        CliContext cx = context(DataFolder.jdbcUrl(folder), folder.resolve("home"));
         try (Store store = cx.openStore()) {
-            assertThat(DemoWorkspace.ensure(store.isLocal(), cx.catalog(store, Globals.osUser()),
-                    cx.access(store).people())).isPresent();
+            String me = cx.globals().user();
+            assertThat(DemoWorkspace.ensure(cx.catalog(store, me), cx.access(store).people(), me,
+                    cx.demoKeyFolder(store))).isPresent();
             assertThat(cx.access(store).people().list()).extracting(p -> p.name()).contains("priya", "olga");
+            assertThat(store.people().ledger().keys()).filteredOn(k -> k.demo()).extracting(k -> k.person())
+                    .containsExactlyInAnyOrder("priya", "sam", "erin", "olga");
+            assertThat(folder.resolve("demo-keys").resolve("priya.key")).exists();
         }
     }
 
@@ -36,24 +42,28 @@ class DemoWorkspaceTest {
     void anEmptyTeamStoreIsNeverSeededWithDemoPeopleOrPlans() {
         try (TestPostgres pg = TestPostgres.schema("rampart_demo")) {
             Store.migrate(pg.url(), null, List.of());
-            CliContext cx = context(pg.url());
+            CliContext cx = context(pg.url(), folder.resolve("home"));
             try (Store store = cx.openStore()) {
                 People people = cx.access(store).people();
-                assertThat(DemoWorkspace.ensure(store.isLocal(), cx.catalog(store, Globals.osUser()), people))
+                String me = cx.globals().user();
+                assertThat(me).as("a team store's person is the database login").isEqualTo(store.audit().login());
+                assertThat(DemoWorkspace.ensure(cx.catalog(store, me), people, me, cx.demoKeyFolder(store)))
                         .isEmpty();
-                assertThat(people.list()).extracting(p -> p.name()).containsExactly(Globals.osUser());
-                assertThat(people.canSign(Globals.osUser())).as("no demo passphrase").isFalse();
+                assertThat(people.list()).extracting(p -> p.name()).containsExactly(me);
+                assertThat(store.people().ledger().keys()).as("no demo keys").noneMatch(k -> k.demo());
                 assertThat(cx.catalog(store).plans()).isEmpty();
             }
         }
     }
 
-    private static CliContext context(String url) {
+    /** The composition root's context, on a test's installation: its own data folder, a first passphrase. */
+    private static CliContext context(String url, Path home) {
         Globals globals = new Globals();
         globals.db(url);
+        Installation installation = CliRun.as(Globals.osUser()).in(home).installation();
         return new CliContext(globals, c -> {
             throw new AssertionError("no window");
         }, new BuiltInDeployments(Clock.systemUTC(), DemoWorkspaceTest.class.getClassLoader(), null),
-                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), installation);
     }
 }

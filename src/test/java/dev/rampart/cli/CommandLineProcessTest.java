@@ -32,10 +32,22 @@ class CommandLineProcessTest {
         command.addAll(List.of(args));
         Path log = dir.resolve("out-" + System.nanoTime() + ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // The child's data folder (its signing key, its witness) lies in the test's folder, and a new store's first
+        // person sets their passphrase from a file: there is no terminal here.
+        builder.environment().put("XDG_DATA_HOME", dir.resolve("xdg").toString());
+        builder.environment().put("RAMPART_NEW_PASSPHRASE_FILE", firstPassphrase().toString());
         builder.environment().putAll(env);
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the command finished").isTrue();
         return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private Path firstPassphrase() throws IOException {
+        Path file = dir.resolve("first-passphrase.txt");
+        if (!Files.exists(file)) {
+            Files.writeString(file, "correct horse battery staple\n");
+        }
+        return file;
     }
 
     @Test
@@ -100,25 +112,21 @@ class CommandLineProcessTest {
     }
 
     @Test
-    void aReleaseOwnerSetsAPassphraseFromAFileAndSignsAnEmergencyPromote() throws Exception {
+    void theFirstPersonSetsTheirPassphraseFromAFileAndSignsAnEmergencyPromote() throws Exception {
         String db = "jdbc:h2:file:" + dir.resolve("promote-store").toAbsolutePath();
         Path plan = dir.resolve("plan.json");
         Files.writeString(plan, RolloutCommandTest.PLAN);
         assertThat(run("--db", db, "plan", "import", plan.toString()).exitCode()).isZero();
         assertThat(run("--db", db, "rollout", "start", "1").exitCode()).isZero();
-        Path secret = dir.resolve("secret.txt");
-        Files.writeString(secret, "correct horse battery staple\n");
+        Path secret = firstPassphrase();
         Path wrong = dir.resolve("wrong.txt");
-        Files.writeString(wrong, "tr0ub4dor\n");
-
-        Result set = run(java.util.Map.of("RAMPART_NEW_PASSPHRASE_FILE", secret.toString()),
-                "--db", db, "people", "passphrase");
-        assertThat(set.exitCode()).as(set.output()).isZero();
+        Files.writeString(wrong, "tr0ub4dor&3x\n");
 
         Result refused = run(java.util.Map.of("RAMPART_PASSPHRASE_FILE", wrong.toString()),
                 "--db", db, "rollout", "promote", "1", "--force", "--reason", "security fix");
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.output()).containsIgnoringCase("passphrase").doesNotContain("tr0ub4dor");
+        assertThat(dir.resolve("xdg").resolve("rampart").resolve("keys")).isDirectory();
 
         Result promoted = run(java.util.Map.of("RAMPART_PASSPHRASE_FILE", secret.toString()),
                 "--db", db, "rollout", "promote", "1", "--force", "--reason", "security fix");

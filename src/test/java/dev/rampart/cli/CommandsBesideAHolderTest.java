@@ -103,8 +103,9 @@ class CommandsBesideAHolderTest {
         RampartProcess.Result noTerminal = rampart.run("rollout", "promote", "1", "--force", "--reason", "fix");
         assertThat(noTerminal.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(noTerminal.err()).contains("no terminal to ask on");
-        RampartProcess.Result set = rampart.run(Map.of("RAMPART_NEW_PASSPHRASE_FILE",
-                dir.resolve("secret.txt").toString()), "people", "passphrase");
+        // The signing key made at the first start (RampartProcess's first passphrase, the same as secret.txt's).
+        RampartProcess.Result set = rampart.run(Map.of("RAMPART_PASSPHRASE_FILE",
+                dir.resolve("secret.txt").toString()), "people", "enrol");
         assertThat(set.exitCode()).as(set.toString()).isZero();
         RampartProcess.Result refused = rampart.run(Map.of("RAMPART_PASSPHRASE_FILE",
                 dir.resolve("wrong.txt").toString()), "rollout", "promote", "1", "--force", "--reason", "fix");

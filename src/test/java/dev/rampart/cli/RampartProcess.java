@@ -24,11 +24,28 @@ final class RampartProcess {
         }
     }
 
+    /**
+     * A store's first start asks its first person for the passphrase of their signing key: there is no terminal
+     * here, so unless {@code env} names a file for it, one holding {@value #FIRST_PASSPHRASE} is made in {@code logs}.
+     */
     RampartProcess(Path cwd, Map<String, String> env, Path logs) {
         this.cwd = cwd;
-        this.env = env;
         this.logs = logs;
+        Map<String, String> all = new java.util.HashMap<>(env);
+        if (!all.containsKey("RAMPART_NEW_PASSPHRASE_FILE")) {
+            try {
+                Files.createDirectories(logs);
+                Path file = logs.resolve("first-passphrase.txt");
+                Files.writeString(file, FIRST_PASSPHRASE + "\n");
+                all.put("RAMPART_NEW_PASSPHRASE_FILE", file.toString());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        this.env = Map.copyOf(all);
     }
+
+    static final String FIRST_PASSPHRASE = "correct horse battery staple";
 
     /** Runs one command to its end (a guard of two minutes against hanging) and returns what it printed. */
     Result run(String... args) throws IOException, InterruptedException {

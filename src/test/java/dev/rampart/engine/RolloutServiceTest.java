@@ -10,7 +10,7 @@ import dev.rampart.domain.rollout.AuditEvent;
 import dev.rampart.domain.rollout.Rollout;
 import dev.rampart.domain.rollout.RolloutState;
 import dev.rampart.engine.access.AccessServices;
-import dev.rampart.engine.access.Passphrases;
+import dev.rampart.keys.KeyFolder;
 import dev.rampart.format.Format;
 import dev.rampart.format.PlanFormat;
 import dev.rampart.spi.Notifier;
@@ -50,9 +50,8 @@ class RolloutServiceTest {
                             Duration.between(anchor, clock.instant()), cohort, metric, value)));
         };
         access = AccessServices.on(store.people(), store.signatures(), store.rollouts(), store.plans(), store.audit(),
-                clock, new Passphrases(1));
-        access.people().firstStart("olga");
-        access.people().setPassphrase("olga", "olga", null, "olga's passphrase".toCharArray());
+                clock, new KeyFolder(dir.resolve("keys"), 1));
+        access.people().found("olga", null, "olga's passphrase".toCharArray());
         service = new RolloutService(store.plans(), store.rollouts(), store.intents(), ApprovalBook.assumedWhenDue(),
                 simulator, clock, EngineSettings.defaults(), new PlanFormat(), access);
         Plan plan = Plans.plan(Plans.threeStages(), List.of("error_rate > 1% for 5m"));

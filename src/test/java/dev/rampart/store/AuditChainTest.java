@@ -18,7 +18,8 @@ class AuditChainTest {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("b", "2");
         data.put("a", "x\"y\n\u0001");
-        assertThat(AuditChain.canonical(1, 7L, AT, "rollout.started", "adé", null, data, AuditChain.GENESIS))
+        assertThat(AuditChain.canonical(new StringBuilder(), 1, 7L, AT, "rollout.started", "adé", null,
+                CanonicalJson.object(data), AuditChain.GENESIS, null).toString())
                 .isEqualTo("[1,7,\"2026-12-01T09:00:00.120Z\",\"rollout.started\",\"adé\",null,"
                         + "{\"a\":\"x\\\"y\\n\\u0001\",\"b\":\"2\"},\"" + "0".repeat(64) + "\"]");
     }

@@ -136,7 +136,7 @@ class AuditTamperTest {
             throws SQLException {
         try (Connection c = DriverManager.getConnection(url);
              PreparedStatement p = c.prepareStatement("INSERT INTO audit_events (" + StoredEvent.COLUMNS
-                     + ") VALUES (?, NULL, ?, ?, ?, NULL, ?, ?, ?)")) {
+                     + ") VALUES (?, NULL, ?, ?, ?, NULL, ?, ?, ?, NULL)")) {
             p.setLong(1, seq);
             p.setObject(2, at.atOffset(java.time.ZoneOffset.UTC));
             p.setString(3, type);

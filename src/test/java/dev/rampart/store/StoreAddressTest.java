@@ -32,8 +32,14 @@ class StoreAddressTest {
     }
 
     @Test
-    void recognisesAutoServer() {
-        assertThat(StoreAddress.of("jdbc:h2:file:/x/y;auto_server = TRUE").asksForAutoServer()).isTrue();
-        assertThat(StoreAddress.of("jdbc:h2:file:/x/y;WRITE_DELAY=0").asksForAutoServer()).isFalse();
+    void recognisesEverySpellingOfAutoServer() {
+        for (String setting : java.util.List.of(";auto_server = TRUE", ";AUTO_SERVER=1", ";Auto_Server=on",
+                ";AUTO_SERVER=yes", ";AUTO_SERVER=t", ";AUTO_SERVER=Y", ";AUTO_SERVER=false", ";AUTO_SERVER_PORT=9090",
+                "; AUTO_SERVER=TRUE")) {
+            assertThat(StoreAddress.of("jdbc:h2:file:/x/y;WRITE_DELAY=0" + setting).autoServerSetting()).as(setting)
+                    .isPresent();
+        }
+        assertThat(StoreAddress.of("jdbc:h2:file:/x/y;WRITE_DELAY=0").autoServerSetting()).isEmpty();
+        assertThat(StoreAddress.of("jdbc:postgresql://h/db?ApplicationName=AUTO_SERVER").autoServerSetting()).isEmpty();
     }
 }

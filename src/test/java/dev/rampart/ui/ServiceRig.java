@@ -13,7 +13,7 @@ import dev.rampart.engine.EngineSettings;
 import dev.rampart.engine.RolloutService;
 import dev.rampart.engine.VirtualClock;
 import dev.rampart.engine.access.AccessServices;
-import dev.rampart.engine.access.Passphrases;
+import dev.rampart.keys.KeyFolder;
 import dev.rampart.format.Format;
 import dev.rampart.format.PlanFormat;
 import dev.rampart.spi.Notifier;
@@ -22,18 +22,17 @@ import dev.rampart.store.Store;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The real rollout and access services on a real H2 file, with the simulator on a virtual clock. "mona" is the
  * store's admin and release owner; priya (product), sam (SRE, infrastructure) and erin (engineering, security)
- * sign with the passphrase "demo". UI tests drive time with {@link #minutes(int)}, which ticks every live rollout
- * once per simulated minute.
+ * enrolled keys of their own, all held in one key folder standing for their machines, each under the passphrase
+ * {@value #PASSPHRASE}. UI tests drive time with {@link #minutes(int)}, which ticks every live rollout once per
+ * simulated minute.
  */
 public final class ServiceRig implements AutoCloseable {
-    public static final String PASSPHRASE = "demo";
+    public static final String PASSPHRASE = "rampart-demo";
     public final VirtualClock clock = new VirtualClock(Instant.parse("2026-12-01T07:00:00Z"));
     public final Store store;
     public final AccessServices access;
@@ -43,14 +42,14 @@ public final class ServiceRig implements AutoCloseable {
     public ServiceRig(Path folder) {
         store = Store.open("jdbc:h2:file:" + folder.resolve("store").toAbsolutePath(), clock);
         access = AccessServices.on(store.people(), store.signatures(), store.rollouts(), store.plans(), store.audit(),
-                clock, new Passphrases(1));
+                clock, new KeyFolder(folder.resolve("keys"), 1));
         access.people().firstStart("mona");
-        Map<Person, char[]> people = new LinkedHashMap<>();
-        people.put(Person.of("priya", "Priya Raman", List.of(Role.PRODUCT)), PASSPHRASE.toCharArray());
-        people.put(Person.of("sam", "Sam Okafor", List.of(Role.SRE, Role.INFRASTRUCTURE)), PASSPHRASE.toCharArray());
-        people.put(Person.of("erin", "Erin Walsh", List.of(new Role("engineering"), Role.SECURITY)),
-                PASSPHRASE.toCharArray());
-        access.people().seedDemo(people);
+        for (Person p : List.of(Person.of("priya", "Priya Raman", List.of(Role.PRODUCT)),
+                Person.of("sam", "Sam Okafor", List.of(Role.SRE, Role.INFRASTRUCTURE)),
+                Person.of("erin", "Erin Walsh", List.of(new Role("engineering"), Role.SECURITY)))) {
+            access.people().add("mona", p.name(), p.displayName(), p.roles(), null);
+            access.people().enrol(p.name(), PASSPHRASE.toCharArray(), false);
+        }
         service = new RolloutService(store.plans(), store.rollouts(), store.intents(), access.approvals(),
                 (plan, id, anchor) -> {
                     SimulatedFleet fleet = new SimulatedFleet(Scenario.quiet(7), anchor, clock);

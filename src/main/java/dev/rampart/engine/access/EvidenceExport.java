@@ -1,10 +1,13 @@
 package dev.rampart.engine.access;
 
+import dev.rampart.domain.access.Checkpoint;
+import dev.rampart.domain.access.Signer;
 import dev.rampart.domain.repo.AuditIntegrity;
 import dev.rampart.domain.repo.AuditLog;
 import dev.rampart.domain.repo.PlanRepository;
 import dev.rampart.domain.repo.RolloutRepository;
 import dev.rampart.domain.repo.StoredPlan;
+import dev.rampart.domain.repo.TrustLog;
 import dev.rampart.domain.rollout.NewEvent;
 import dev.rampart.domain.rollout.Rollout;
 import dev.rampart.evidence.EvidenceInput;
@@ -18,8 +21,9 @@ import java.util.Map;
 
 /**
  * Exports a rollout's evidence pack (the CLI's {@code evidence export} and the console's button): anyone who may
- * view releases may export; the export itself is an audit event ({@code evidence.exported}) carrying the SHA-256 of
- * the pack's manifest, so a pack can later be matched with the trail.
+ * view releases may export. The pack carries a checkpoint of the chain head and is signed with the exporter's
+ * installation key; the export itself is an audit event ({@code evidence.exported}) carrying the SHA-256 of the
+ * pack's manifest, so a pack can later be matched with the trail.
  */
 public final class EvidenceExport {
     private final RolloutRepository rollouts;
@@ -30,9 +34,10 @@ public final class EvidenceExport {
     private final Access access;
     private final PlanFormat format;
     private final Clock clock;
+    private final Signer signer;
 
     public EvidenceExport(RolloutRepository rollouts, PlanRepository plans, Signatures signatures, AuditLog audit,
-                          AuditIntegrity integrity, Access access, PlanFormat format, Clock clock) {
+                          AuditIntegrity integrity, Access access, PlanFormat format, Clock clock, Signer signer) {
         this.rollouts = rollouts;
         this.plans = plans;
         this.signatures = signatures;
@@ -41,6 +46,7 @@ public final class EvidenceExport {
         this.access = access;
         this.format = format;
         this.clock = clock;
+        this.signer = java.util.Objects.requireNonNull(signer, "an evidence pack is always signed");
     }
 
     /**
@@ -53,12 +59,19 @@ public final class EvidenceExport {
                 new IllegalArgumentException("There is no rollout " + rolloutId));
         StoredPlan stored = plans.find(rollout.planId()).orElseThrow(() ->
                 new IllegalStateException("The plan of rollout " + rolloutId + " is missing from the store"));
+        Checkpoint checkpoint = null;
+        if (audit instanceof TrustLog trust) {
+            long head = trust.headSeq();
+            checkpoint = Checkpoint.of(trust.storeId(), trust.location(), head,
+                    head == 0 ? "0".repeat(64) : trust.hashAt(head).orElse("0".repeat(64)), clock.instant(), signer);
+        }
         EvidenceInput input = new EvidenceInput(rollout, stored, format.read(stored.json(), Format.JSON),
                 rollouts.events(rolloutId), signatures.list(rolloutId), signatures.currentPlanSha(rolloutId),
-                integrity.check(), clock.instant(), actor);
-        EvidencePack.Written written = EvidencePack.write(input, dir);
+                integrity.check(), clock.instant(), actor, checkpoint);
+        EvidencePack.Written written = EvidencePack.write(input, dir, signer);
         audit.append(new NewEvent(rolloutId, clock.instant(), "evidence.exported", actor, null,
-                Map.of("manifest_sha256", written.manifestSha256(), "folder", dir.getFileName().toString())));
+                Map.of("manifest_sha256", written.manifestSha256(), "folder", dir.getFileName().toString(),
+                        "signed_by", signer.keyId())));
         return written;
     }
 }

@@ -12,9 +12,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The engine's approval book on real signatures: a role's go/no-go for a gate is given when someone holding it
- * signed the gate on the current plan version. Stale signatures (on an older plan) do not count. Under four-eyes
- * the engine also ignores the starter's signature; a signature by someone else is preferred here so it can.
+ * The engine's approval book on chained, verifying sign-offs: a role's go/no-go for a gate is given when someone
+ * holding it signed the gate, on the current plan version, with the key they had enrolled before, and the event
+ * that records it lies within the chain ({@link Signatures#book}). Rows in the signatures table count for nothing.
+ * Stale sign-offs (on an older plan) do not count, and under four-eyes neither does the starter's (the starter as
+ * the chain records it).
  */
 public final class SignedApprovals implements ApprovalBook {
     private final Signatures signatures;
@@ -25,10 +27,12 @@ public final class SignedApprovals implements ApprovalBook {
 
     @Override
     public Optional<SignOff> find(long rolloutId, String stage, String role, Instant due) {
+        Signatures.Book book = signatures.book(rolloutId);
         String planSha = signatures.currentPlanSha(rolloutId);
-        List<Signature> valid = signatures.list(rolloutId).stream()
+        boolean fourEyes = SigningRules.fourEyes(signatures.currentPlan(rolloutId));
+        List<Signature> valid = book.valid().stream()
                 .filter(s -> s.isGate() && Objects.equals(s.stage(), stage) && s.role().equals(Role.of(role))
-                        && !s.stale(planSha))
+                        && !s.stale(planSha) && !(fourEyes && s.signer().equals(book.starter())))
                 .sorted(Comparator.comparing(Signature::at))
                 .toList();
         return valid.stream().findFirst()

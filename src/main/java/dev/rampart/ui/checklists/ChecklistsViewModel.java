@@ -71,7 +71,10 @@ public final class ChecklistsViewModel {
         return rows;
     }
 
-    /** Who may sign at this console (each with their own passphrase). */
+    /**
+     * Who may sign at this console: the people whose private keys this machine holds (the console's user; in a
+     * local demo workspace the demo people), each unlocking their own key with their passphrase.
+     */
     public ObservableList<Person> people() {
         return people;
     }
@@ -130,7 +133,7 @@ public final class ChecklistsViewModel {
             Long id = wanted != null ? Long.valueOf(wanted.id())
                     : all.stream().filter(r -> r.state().isLive()).map(Rollout::id).findFirst()
                     .orElse(all.isEmpty() ? null : all.get(0).id());
-            return new Loaded(list, id, id == null ? List.of() : read(id), access.people().list());
+            return new Loaded(list, id, id == null ? List.of() : read(id), access.signatures().signersHere());
         }, loaded -> {
             choices.setAll(loaded.choices());
             people.setAll(loaded.people());

@@ -44,7 +44,7 @@ final class SignForm {
         if (preferred != null) {
             row.signableRoles().stream().filter(preferred::holds).findFirst().ifPresent(role::setValue);
         }
-        passphrase.setPromptText("the signer's passphrase");
+        passphrase.setPromptText("the passphrase of the signer's key");
         comment.setPromptText("optional: what you checked");
         grid.getStyleClass().add("sign-form");
         grid.addRow(0, new Label("Signer"), signer);

@@ -154,7 +154,7 @@ public final class PeopleViewModel {
         tasks.run("Adding " + name, () -> people.add(user, name, display, roles, null), p -> {
             newName.set("");
             newDisplayName.set("");
-            succeed("Added " + p.name() + " (" + p.rolesText() + "). They set a passphrase before they sign.");
+            succeed("Added " + p.name() + " (" + p.rolesText() + "). They enrol their own signing key before they sign.");
             load(done);
         }, e -> fail(e, done));
     }

@@ -53,6 +53,7 @@ class EvidencePackTest {
     Path out;
     AccessRig rig;
     long id;
+    final dev.rampart.domain.access.Signer signer = Signers.ephemeral("olga");
 
     @BeforeEach
     void runARolloutThatRollsBack() {
@@ -97,8 +98,14 @@ class EvidencePackTest {
         EvidencePack.Written w = export(pack);
 
         assertThat(Files.list(pack).map(p -> p.getFileName().toString()).sorted())
-                .containsExactly("chain.json", "evidence.json", "manifest.sha256", "plan.json", "report.html");
-        assertThat(EvidencePack.verify(pack, AuditChain::hashOf).intact()).isTrue();
+                .containsExactly("chain.json", "checkpoint.json", "evidence.json", "manifest.sha256", "plan.json",
+                        "report.html", "signature.json");
+        PackCheck check = EvidencePack.verify(pack, AuditChain::hashOf);
+        assertThat(check.intact()).as(check.toString()).isTrue();
+        assertThat(check.signedBy()).isEqualTo("olga with installation key " + signer.keyId());
+        String checkpoint = Files.readString(pack.resolve("checkpoint.json"));
+        assertThat(checkpoint).contains("\"store_id\" : \"" + rig.store.audit().storeId() + "\"")
+                .contains("\"seq\" : " + (rig.store.audit().headSeq() - 1)); // the export itself came after
         String html = Files.readString(pack.resolve("report.html"));
         assertThat(html).contains("<svg", "rollback_time_seconds", "error_rate_during_rollout", "Canary clean for 25 min",
                 "rolled_back", "error_rate &gt; 1% for 5m");
@@ -119,8 +126,8 @@ class EvidencePackTest {
         try (Stream<Path> files = Files.list(pack)) {
             for (Path f : files.toList()) {
                 String text = Files.readString(f, StandardCharsets.UTF_8);
-                assertThat(text).as(f.toString()).doesNotContain("s3cr3t-token-value", "sam-pass", "priya-pass",
-                        "pbkdf2");
+                assertThat(text).as(f.toString()).doesNotContain("s3cr3t-token-value", "sam-passphrase",
+                        "priya-passphrase", "private_key");
             }
         }
         assertThat(Files.readString(pack.resolve("plan.json"))).contains("[redacted]");
@@ -128,7 +135,7 @@ class EvidencePackTest {
 
     @Test
     void oneChangedByteInAnyFileIsNamed() throws IOException {
-        for (String name : List.of("report.html", "evidence.json", "chain.json", "plan.json")) {
+        for (String name : List.of("report.html", "evidence.json", "chain.json", "plan.json", "checkpoint.json")) {
             Path pack = out.resolve("pack-" + name);
             export(pack);
             Path file = pack.resolve(name);
@@ -162,7 +169,59 @@ class EvidencePackTest {
         Files.writeString(forged.resolve("manifest.sha256"), manifest);
         PackCheck check = EvidencePack.verify(forged, AuditChain::hashOf);
         assertThat(check.file()).isEqualTo("chain.json");
-        assertThat(check.problem()).contains("does not match its hash");
+        assertThat(check.problem()).contains("not the one olga with installation key");
+    }
+
+    /** Attacks of issue 11: a manifest recomputed after the pack was changed. Each passed verify before packs were signed. */
+    @Test
+    void aManifestRecomputedAfterAnyChangeNamesTheChangedFileOrEvent() throws IOException {
+        Path deleted = out.resolve("deleted-event");
+        export(deleted);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var events = (com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(deleted.resolve("chain.json")
+                .toFile());
+        long victim = events.get(3).path("seq").asLong();
+        events.remove(3);
+        Files.writeString(deleted.resolve("chain.json"), json.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(events));
+        recomputeManifest(deleted);
+        PackCheck check = EvidencePack.verify(deleted, AuditChain::hashOf);
+        assertThat(check.intact()).isFalse();
+        assertThat(check.file()).isEqualTo("chain.json");
+        assertThat(check.problem()).isEqualTo("event " + victim + " is missing (olga with installation key "
+                + signer.keyId() + " signed it)");
+
+        for (String name : List.of("evidence.json", "report.html", "plan.json")) {
+            Path pack = out.resolve("edited-" + name);
+            export(pack);
+            Path file = pack.resolve(name);
+            Files.writeString(file, Files.readString(file).replace("rolled_back", "completed")
+                    .replace("checkout", "checkout-forged"));
+            recomputeManifest(pack);
+            PackCheck edited = EvidencePack.verify(pack, AuditChain::hashOf);
+            assertThat(edited.intact()).as(name).isFalse();
+            assertThat(edited.file()).as(name).isEqualTo(name);
+            assertThat(edited.problem()).contains("it is not the one olga");
+        }
+
+        Path unsigned = out.resolve("unsigned");
+        export(unsigned);
+        Files.delete(unsigned.resolve("signature.json"));
+        assertThat(EvidencePack.verify(unsigned, AuditChain::hashOf).file()).isEqualTo("signature.json");
+
+        Path resigned = out.resolve("re-signed");
+        export(resigned);
+        Files.writeString(resigned.resolve("signature.json"), Files.readString(resigned.resolve("signature.json"))
+                .replace("\"signer\" : \"olga\"", "\"signer\" : \"ana\""));
+        assertThat(EvidencePack.verify(resigned, AuditChain::hashOf).problem()).contains("does not verify");
+    }
+
+    private static void recomputeManifest(Path pack) throws IOException {
+        StringBuilder manifest = new StringBuilder();
+        for (String name : EvidencePack.FILES) {
+            manifest.append(sha256(Files.readAllBytes(pack.resolve(name)))).append("  ").append(name).append('\n');
+        }
+        Files.writeString(pack.resolve("manifest.sha256"), manifest.toString());
     }
 
     @Test
@@ -180,7 +239,7 @@ class EvidencePackTest {
 
     private EvidenceExport exporter() {
         return new EvidenceExport(rig.store.rollouts(), rig.store.plans(), rig.signatures, rig.store.audit(),
-                rig.store.audit(), rig.access, rig.format, rig.clock);
+                rig.store.audit(), rig.access, rig.format, rig.clock, signer);
     }
 
     /** With -Drampart.evidence.demo=DIR, a copy is kept there to look at in a browser. */

@@ -1,5 +1,6 @@
 package dev.rampart.engine.access;
 
+import dev.rampart.domain.access.EnrolledKey;
 import dev.rampart.domain.access.Person;
 import dev.rampart.domain.access.Role;
 import dev.rampart.domain.rollout.AuditEvent;
@@ -30,12 +31,13 @@ class PeopleTest {
     }
 
     @Test
-    void theFirstStartMadeTheOsUserAdminAndReleaseOwnerAndAddsNobodyTwice() {
+    void theFirstStartMadeItsPersonAdminAndReleaseOwnerAndAddsNobodyTwice() {
         assertThat(rig.people.find("root")).map(Person::roles).hasValueSatisfying(r ->
                 assertThat(r).containsExactly(Role.ADMIN, Role.RELEASE_OWNER));
         assertThat(rig.people.canSign("root")).isFalse();
         assertThat(rig.people.canSign("priya")).isTrue();
         assertThat(rig.people.firstStart("someone-else")).isFalse();
+        assertThat(rig.people.found("someone-else", null, "someone-else-pass".toCharArray())).isFalse();
         assertThat(rig.people.find("someone-else")).isEmpty();
     }
 
@@ -51,12 +53,13 @@ class PeopleTest {
         assertThat(rig.people.find("eve")).isEmpty();
         assertThat(rig.people.find("root").get().holds(Role.ADMIN)).isTrue();
 
-        rig.people.add("root", "eve", "Eve", List.of(Role.OBSERVER), "eve-pass".toCharArray());
+        rig.people.add("root", "eve", "Eve", List.of(Role.OBSERVER), null);
         assertThat(rig.people.grant("root", "eve", Role.of("Legal")).roles()).containsExactly(new Role("legal"),
                 Role.OBSERVER);
         assertThat(rig.people.revoke("root", "eve", Role.OBSERVER).roles()).containsExactly(new Role("legal"));
+        assertThat(rig.people.find("eve").get().roles()).containsExactly(new Role("legal"));
         assertThat(rig.store.audit().read(0, 1000)).extracting(AuditEvent::type)
-                .contains("person.added", "role.granted", "role.revoked");
+                .contains("person.added", "role.granted", "role.revoked", "key.enrolled");
     }
 
     @Test
@@ -69,19 +72,36 @@ class PeopleTest {
     }
 
     @Test
-    void aPersonChangesTheirOwnPassphraseKnowingTheOldOneAndAnAdminResetsAnyone() {
-        assertThatThrownBy(() -> rig.people.setPassphrase("sam", "sam", "wrong".toCharArray(), "new-pass".toCharArray()))
-                .isInstanceOf(WrongPassphraseException.class);
-        rig.people.setPassphrase("sam", "sam", AccessRig.pass("sam"), "new-pass".toCharArray());
-        assertThatThrownBy(() -> rig.people.setPassphrase("priya", "sam", null, "mine-now".toCharArray()))
+    void aPersonEnrolsTheirOwnKeyAndAnAdminCanOnlyRevokeIt() {
+        EnrolledKey before = rig.people.key("sam").orElseThrow();
+        assertThatThrownBy(() -> rig.people.enrol("mallory", "mallory-passphrase".toCharArray(), false))
                 .isInstanceOf(NotPermittedException.class);
-        rig.people.setPassphrase("root", "sam", null, "reset-pass".toCharArray());
-        rig.people.setPassphrase("root", "root", null, "first-pass".toCharArray());
-        assertThat(rig.people.canSign("root")).isTrue();
-        assertThatThrownBy(() -> rig.people.setPassphrase("root", "root", null, "abc".toCharArray()))
-                .isInstanceOf(RuntimeException.class);
-        AuditEvent last = rig.store.audit().read(rig.store.audit().count() - 1, 1).get(0);
-        assertThat(last.type()).isEqualTo("person.passphrase_set");
-        assertThat(last.data().toString()).doesNotContain("first-pass").doesNotContain("pbkdf2");
+        // enrolling again with the key already held changes nothing
+        assertThat(rig.people.enrol("sam", AccessRig.pass("sam"), false)).isEqualTo(before);
+        assertThatThrownBy(() -> rig.people.enrol("sam", "not-sams-passphrase".toCharArray(), false))
+                .isInstanceOf(WrongPassphraseException.class);
+
+        rig.people.revokeKey("root", "sam", "laptop lost");
+        assertThat(rig.people.canSign("sam")).isFalse();
+        assertThatThrownBy(() -> rig.people.revokeKey("priya", "sec", "")).isInstanceOf(NotPermittedException.class);
+
+        EnrolledKey fresh = rig.people.enrol("sam", "sams-new-passphrase".toCharArray(), true);
+        assertThat(fresh.keyId()).isNotEqualTo(before.keyId());
+        assertThat(rig.people.news("sam", 0)).extracting(AuditEvent::type)
+                .containsSubsequence("key.enrolled", "key.revoked", "key.enrolled");
+    }
+
+    @Test
+    void passphrasesHaveTwelveCharactersAtLeast() {
+        rig.people.add("root", "newbie", null, List.of(Role.PRODUCT), null);
+        assertThatThrownBy(() -> rig.people.enrol("newbie", "elevenchars".toCharArray(), false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("12");
+        assertThat(rig.people.canSign("newbie")).isFalse();
+        rig.people.enrol("newbie", "twelve-chars".toCharArray(), false);
+        assertThatThrownBy(() -> rig.people.changePassphrase("newbie", "twelve-chars".toCharArray(),
+                "short".toCharArray())).isInstanceOf(IllegalArgumentException.class);
+        rig.people.changePassphrase("newbie", "twelve-chars".toCharArray(), "a-longer-passphrase".toCharArray());
+        assertThatThrownBy(() -> rig.people.changePassphrase("newbie", "twelve-chars".toCharArray(),
+                "another-passphrase".toCharArray())).isInstanceOf(WrongPassphraseException.class);
     }
 }

@@ -1,5 +1,6 @@
 package dev.rampart.engine.access;
 
+import dev.rampart.domain.access.Ed25519;
 import dev.rampart.domain.access.Role;
 import dev.rampart.domain.access.Signature;
 import dev.rampart.domain.access.SignedContent;
@@ -51,8 +52,11 @@ class SignaturesTest {
         assertThat(s.at()).isEqualTo(AccessRig.T0.plus(Duration.ofMinutes(5)));
         assertThat(s.comment()).isEqualTo("diff 0.2%");
         assertThat(s.planSha256()).isEqualTo(rig.plan.sha256());
-        assertThat(s.signedSha256()).isEqualTo(SignedContent.sha256(rig.plan.sha256(), id, "canary", Role.SRE,
-                "Canary diff within tolerance"));
+        String text = SignedContent.text(rig.store.audit().storeId(), id, rig.plan.sha256(), "canary", Role.SRE,
+                "Canary diff within tolerance", "diff 0.2%", "sam", s.keyId(), s.at());
+        assertThat(s.signedSha256()).isEqualTo(SignedContent.sha256(text));
+        assertThat(s.keyId()).isEqualTo(rig.people.key("sam").orElseThrow().keyId());
+        assertThat(Ed25519.verifies(rig.keys.publicKey("sam").orElseThrow(), text, s.signature())).isTrue();
         assertThat(rig.signatures.list(id)).containsExactly(s);
         AuditEvent event = rig.store.audit().read(s.auditSeq() - 1, 1).get(0);
         assertThat(event.type()).isEqualTo("signoff.signed");
