@@ -12,6 +12,7 @@ import dev.rampart.format.PlanImporter;
 import dev.rampart.keys.DeviceKey;
 import dev.rampart.keys.KeyFolder;
 import dev.rampart.keys.KeyRing;
+import dev.rampart.store.SchemaState;
 import dev.rampart.store.Store;
 import dev.rampart.witness.Witnesses;
 
@@ -81,6 +82,11 @@ public record CliContext(Globals globals, Console console, Deployments deploymen
         }
         Store store = session.openStoreAsIs(this);
         try {
+            SchemaState.Kind schema = store.schema().kind();
+            if (mode != Mode.CHECK && (schema == SchemaState.Kind.OLDER || schema == SchemaState.Kind.EMPTY)) {
+                // Who is who lives in tables an older schema may not have: nobody can be authenticated on it.
+                throw new CliException(ExitCode.CHECK_FAILED, store.schema().writeProblem());
+            }
             switch (mode) {
                 case AGENT -> Sessions.agent(this, store);
                 case PERSON -> Sessions.person(this, store, firstStart);

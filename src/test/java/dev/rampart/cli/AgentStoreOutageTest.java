@@ -35,7 +35,13 @@ class AgentStoreOutageTest {
     void theAgentSurvivesADatabaseRestartAndEnforcesTheHaltAfterIt() throws Exception {
         try (ThrowawayPostgres pg = ThrowawayPostgres.start()) {
             String db = pg.url();
-            CliRun migrated = CliRun.of("--db", db, "db", "migrate");
+            // The agent acts only as the system, with a database login of its own (decision 0015).
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(db);
+                 java.sql.Statement s = c.createStatement()) {
+                s.execute("CREATE ROLE rampart_agent LOGIN");
+            }
+            String agentDb = db.replace("user=rampart", "user=rampart_agent");
+            CliRun migrated = CliRun.of("--db", db, "db", "migrate", "--grant-to", "rampart_agent");
             assertThat(migrated.exitCode()).as(migrated.err()).isZero();
             Files.writeString(dir.resolve("plan.json"), PLAN);
             assertThat(CliRun.of("--db", db, "plan", "import", dir.resolve("plan.json").toString()).exitCode()).isZero();
@@ -44,7 +50,7 @@ class AgentStoreOutageTest {
             RampartProcess rampart = new RampartProcess(dir, Map.of("XDG_DATA_HOME", dir.resolve("data").toString()),
                     dir.resolve("logs"));
             Path log = dir.resolve("logs/agent.txt");
-            Process agent = rampart.startRampart(log, "--db", db, "agent", "--interval", "PT0.2S",
+            Process agent = rampart.startRampart(log, "--db", agentDb, "agent", "--interval", "PT0.2S",
                     "--status-file", dir.resolve("agent-status.json").toString());
             try {
                 RampartProcess.awaitLine(agent, log, "agent: watching", 60);

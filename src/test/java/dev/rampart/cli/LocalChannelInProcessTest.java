@@ -39,7 +39,8 @@ class LocalChannelInProcessTest {
         StringWriter holderErr = new StringWriter();
         CliContext holder = new CliContext(new Globals(), c -> 0,
                 new BuiltInDeployments(Clock.systemUTC(), getClass().getClassLoader(), null),
-                new PrintWriter(new StringWriter()), new PrintWriter(holderErr, true));
+                new PrintWriter(new StringWriter()), new PrintWriter(holderErr, true),
+                CliRun.as(Globals.osUser()).installation());
         holder.globals().db(url);
         try (Store store = holder.openStore()) {
             RolloutService rollouts = holder.rollouts(store);

@@ -176,7 +176,8 @@ public final class RuleParser {
     private static double finite(String written, int column) {
         double n = Double.parseDouble(written);
         if (!Double.isFinite(n)) {
-            throw new RuleSyntaxException(column, "the number " + abbreviated(written) + " is too large");
+            throw new RuleSyntaxException(column, "the number " + abbreviated(written)
+                    + " is too large: a threshold must be a finite number");
         }
         return n;
     }

@@ -387,7 +387,9 @@ class FaultCampaignTest {
         Path trialDir = Files.createDirectories(dir.resolve("pg-" + schema));
         Instant from = Trial.minute(random, 1, 150);
         Instant to = from.plus(Duration.ofMinutes(1 + random.nextInt(readOnly ? 30 : 2)));
-        try (Store store = Store.open(dbUrl + (dbUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema)) {
+        String schemaUrl = dbUrl + (dbUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        Store.migrate(schemaUrl, null, List.of());
+        try (Store store = Store.open(schemaUrl)) {
             Trial t = new Trial(store, trialDir, badAt(), null, null, List.of(), a -> a, m -> m,
                     EngineSettings.defaults(), random.nextLong());
             boolean[] state = new boolean[2];
