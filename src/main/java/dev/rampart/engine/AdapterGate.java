@@ -175,10 +175,12 @@ final class AdapterGate {
         String key;
         try {
             key = nextKey(step);
+            refuseIfUnsettled(action, step, intents.all(rolloutId));
         } catch (RuntimeException storeDown) {
             if (!tolerant) {
                 throw storeDown;
             }
+            refuseIfUnsettled(action, step, java.util.List.of());
             key = prefix(step) + (attempts.getOrDefault(step, 0L) + 1);
         }
         attempts.put(step, Long.parseLong(key.substring(key.lastIndexOf('-') + 1)));
@@ -197,6 +199,29 @@ final class AdapterGate {
         write(tolerant, () -> intents.finish(intent.finish(IntentStatus.DONE, "confirmed " + confirmed.weights(),
                 clock.instant())));
         return new Call(key, confirmed);
+    }
+
+    /**
+     * A step that happens once (entering a stage, the promotion, a rollback step after traffic is back) is never asked
+     * for under a new key while an earlier attempt may still take effect (it runs on a thread after its timeout, or
+     * its intent is pending) or already did (done, but its state change not persisted yet: the late call landed
+     * after this tick reconciled). Sending traffic back ({@code rollback-0}) and changing a stage's traffic are not
+     * such steps. The refusal asks for a reconciliation at the next tick, which settles the earlier attempt.
+     */
+    private void refuseIfUnsettled(String action, String step, java.util.List<Intent> all) throws Unsettled {
+        if (!(step.startsWith("enter-") || step.equals("promote")
+                || (step.startsWith("rollback-") && !step.equals(RollbackSequence.step(0))))) {
+            return;
+        }
+        String prefix = prefix(step);
+        String earlier = inFlight.keySet().stream().filter(k -> k.startsWith(prefix)).findFirst()
+                .orElseGet(() -> all.stream().filter(i -> i.key().startsWith(prefix))
+                        .filter(i -> i.status() == IntentStatus.PENDING || i.status() == IntentStatus.DONE)
+                        .map(Intent::key).findFirst().orElse(null));
+        if (earlier != null) {
+            lateOutcome.set(true);
+            throw new Unsettled(action, earlier);
+        }
     }
 
     private static void write(boolean tolerant, Runnable write) {
@@ -224,25 +249,44 @@ final class AdapterGate {
         java.util.concurrent.atomic.AtomicInteger handoff = new java.util.concurrent.atomic.AtomicInteger();
         inFlight.put(key, System.nanoTime());
         Thread t = new Thread(() -> {
+            TrafficSplit r = null;
+            Throwable failure = null;
             try {
-                TrafficSplit r = call.run(key);
-                answer.complete(r);
-                if (!handoff.compareAndSet(0, 1)) {
-                    write(tolerant, () -> intents.finish(intent.finish(IntentStatus.DONE,
-                            "confirmed after the caller stopped waiting: " + r.weights(), clock.instant())));
-                    lateEffects.add(key);
-                    lateOutcome.set(true);
-                }
+                r = call.run(key);
             } catch (Throwable e) {
-                answer.completeExceptionally(e);
-                if (!handoff.compareAndSet(0, 1)) {
-                    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    write(tolerant, () -> intents.finish(intent.finish(IntentStatus.FAILED,
-                            "failed after the caller stopped waiting: " + m, clock.instant())));
-                    lateOutcome.set(true);
+                failure = e;
+            }
+            boolean late = false;
+            try {
+                if (failure == null) {
+                    answer.complete(r);
+                } else {
+                    answer.completeExceptionally(failure);
+                }
+                late = !handoff.compareAndSet(0, 1);
+                if (late) {
+                    // the caller stopped waiting: the call's own outcome settles it. A store that refuses this write
+                    // leaves the intent pending (never failed when it did take effect): the reconciler settles it.
+                    Intent outcome = failure == null
+                            ? intent.finish(IntentStatus.DONE, "confirmed after the caller stopped waiting: "
+                                    + r.weights(), clock.instant())
+                            : intent.finish(IntentStatus.FAILED, "failed after the caller stopped waiting: "
+                                    + (failure.getMessage() == null ? failure.getClass().getSimpleName()
+                                    : failure.getMessage()), clock.instant());
+                    if (failure == null) {
+                        lateEffects.add(key);
+                    }
+                    try {
+                        write(tolerant, () -> intents.finish(outcome));
+                    } catch (RuntimeException storeRefused) {
+                        // left pending
+                    }
                 }
             } finally {
                 inFlight.remove(key);
+                if (late) {
+                    lateOutcome.set(true); // after the outcome is written and the call is out of flight
+                }
             }
         }, "adapter " + key);
         t.setDaemon(true);
@@ -281,13 +325,24 @@ final class AdapterGate {
     record CommandCall(String key, CommandOutcome outcome) {
     }
 
+    /**
+     * A step not asked for again: an earlier attempt ({@code key}) may still take effect or already did. Not an
+     * adapter failure; the caller waits, and the next tick settles that attempt from its own outcome.
+     */
+    static final class Unsettled extends GateException {
+        Unsettled(String action, String key) {
+            super(action, key, "an earlier attempt, " + key + ", may still take effect or already did; it is settled "
+                    + "first, never asked for again under a new key");
+        }
+    }
+
     @FunctionalInterface
     interface Action {
         TrafficSplit run(String idempotencyKey) throws AdapterException;
     }
 
     /** An adapter call failed; the intent says so (or, after a timeout, stays pending). */
-    static final class GateException extends Exception {
+    static class GateException extends Exception {
         final String action;
         final String key;
 

@@ -88,6 +88,8 @@ final class RollbackSequence {
                 failuresHere = 0;
                 lastByReconciling = false;
                 record(j.event("rollback.step", engine.stageName(), engine.actor(), data));
+            } catch (AdapterGate.Unsettled e) {
+                return j.rollout(); // an earlier attempt at this step may still land, or did: settled first
             } catch (AdapterGate.GateException e) {
                 return failed(e);
             } catch (NotPerformable e) {

@@ -307,6 +307,8 @@ public final class RolloutEngine {
             return journal.commit(COMPLETED, rules.lastStage(),
                     journal.event("rollout.promoted", rules.stage(rules.lastStage()).name(), actor, data),
                     completedEvent());
+        } catch (AdapterGate.Unsettled e) {
+            throw new IllegalStateException("cannot promote now: " + e.getMessage());
         } catch (AdapterGate.GateException e) {
             return adapterFailed(e);
         }

@@ -38,6 +38,8 @@ final class Traffic {
             data.put("idempotency_key", call.key());
             j.commit(j.rollout().state(), k, j.event(type, name, engine.actor(), data));
             return true;
+        } catch (AdapterGate.Unsettled e) {
+            return false; // an earlier attempt at this step may still land, or did: it is settled first
         } catch (AdapterGate.GateException e) {
             engine.adapterFailed(e);
             return false;

@@ -55,7 +55,7 @@ class FaultCampaignTest {
     @TempDir
     Path dir;
     private final long seed = Long.getLong("rampart.chaos.seed", System.nanoTime());
-    private final Random random = new Random(seed);
+    private Random random = new Random(seed);
     private int trialNo;
 
     /** One line of the table. */
@@ -86,16 +86,32 @@ class FaultCampaignTest {
     @Test
     @Timeout(value = 3, unit = TimeUnit.HOURS)
     void noFaultCarriesARolloutForward() throws Exception {
-        int runs = LONG ? 25 : 1;
+        int runs = Integer.getInteger("rampart.chaos.runs", LONG ? 25 : 1);
         List<Row> table = new ArrayList<>();
-        table.add(inProcess("metrics outage", runs, this::metricsOutage));
-        table.add(inProcess("+Inf / -Inf readings", runs, this::infinite));
-        table.add(inProcess("NaN readings (no data)", runs, this::notANumber));
-        table.add(inProcess("adapter throws", runs, this::adapterThrows));
-        table.add(inProcess("adapter hangs", runs, this::adapterHangs));
-        table.add(inProcess("adapter times out (late effect)", runs, this::adapterLate));
-        table.add(killNine(LONG ? 300 : 6));
-        table.addAll(postgres(LONG ? 12 : 1));
+        if (wanted("metrics outage")) {
+            table.add(inProcess("metrics outage", runs, this::metricsOutage));
+        }
+        if (wanted("+Inf / -Inf readings")) {
+            table.add(inProcess("+Inf / -Inf readings", runs, this::infinite));
+        }
+        if (wanted("NaN readings (no data)")) {
+            table.add(inProcess("NaN readings (no data)", runs, this::notANumber));
+        }
+        if (wanted("adapter throws")) {
+            table.add(inProcess("adapter throws", runs, this::adapterThrows));
+        }
+        if (wanted("adapter hangs")) {
+            table.add(inProcess("adapter hangs", runs, this::adapterHangs));
+        }
+        if (wanted("adapter times out (late effect)")) {
+            table.add(inProcess("adapter times out (late effect)", runs, this::adapterLate));
+        }
+        if (wanted("kill -9 of the engine's JVM")) {
+            table.add(killNine(Integer.getInteger("rampart.chaos.runs", LONG ? 300 : 6)));
+        }
+        if (wanted("store refuses writes (PostgreSQL read-only)") || wanted("store connection dropped (PostgreSQL)")) {
+            table.addAll(postgres(Integer.getInteger("rampart.chaos.runs", LONG ? 12 : 1)));
+        }
 
         StringBuilder md = new StringBuilder("| fault | runs | outcome | lost events | duplicate adapter steps | "
                 + "reached 100 % while faulty |\n| --- | --- | --- | --- | --- | --- |\n");
@@ -104,7 +120,8 @@ class FaultCampaignTest {
                     .append(r.outcomes()).append(" | ").append(r.lostEvents).append(" | ").append(r.duplicateSteps)
                     .append(" | ").append(r.reached100WhileFaulty).append(" |\n");
         }
-        System.out.println("fault campaign (" + (LONG ? "long" : "fast") + ", seed " + seed + "):\n" + md);
+        System.out.println("fault campaign (" + (LONG ? "long" : "fast") + ", seed " + seed + ", runs " + runs
+                + (wanted("") ? "" : ", only " + System.getProperty("rampart.chaos.only")) + "):\n" + md);
         Files.writeString(Path.of("target", "chaos-table.md"), md.toString());
         for (Row r : table) {
             assertThat(r.lostEvents).as("seed %d: %s: lost events", seed, r.fault).isZero();
@@ -114,14 +131,39 @@ class FaultCampaignTest {
         }
     }
 
+    /**
+     * Whether to run the row {@code fault}: every row, or with {@code -Drampart.chaos.only=NAME} (a comma-separated
+     * list of the table's fault names, or the start of one) only those; with {@code -Drampart.chaos.seed} and
+     * {@code -Drampart.chaos.runs} one row is run again as it ran in the table (the seed draws the rows in order, so
+     * a row alone draws what it drew after the rows before it only when those are run too).
+     */
+    private static boolean wanted(String fault) {
+        String only = System.getProperty("rampart.chaos.only", "").trim();
+        if (only.isEmpty()) {
+            return true;
+        }
+        for (String w : only.split(",")) {
+            if (!w.isBlank() && fault.startsWith(w.trim())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // --- in-process faults ---------------------------------------------------------------------------------
 
     private interface Setup {
         Trial make(Store store, Path trialDir) throws Exception;
     }
 
+    /** Each row draws from its own stream of the seed, so that a row run alone runs the trials it ran in the table. */
+    private Row row(String fault) {
+        random = new Random(seed ^ fault.hashCode());
+        return new Row(fault);
+    }
+
     private Row inProcess(String fault, int runs, Setup setup) throws Exception {
-        Row row = new Row(fault);
+        Row row = row(fault);
         for (int i = 0; i < runs; i++) {
             Path trialDir = Files.createDirectories(dir.resolve("trial-" + (trialNo++)));
             try (Store store = Store.open(DataFolder.jdbcUrl(trialDir.resolve("db")))) {
@@ -139,6 +181,9 @@ class FaultCampaignTest {
         row.lostEvents += store.audit().verify().isIntact() ? 0 : 1;
         row.lostEvents += Math.max(0, before.size() - store.rollouts().events(r.id()).size());
         row.duplicateSteps += t.effects.duplicates();
+        if (t.effects.duplicates() > 0 || !r.state().isFinal() && r.state() != RolloutState.COMPLETED) {
+            explain(row, t, r, store);
+        }
         java.util.function.Function<String, Instant> decided = decisions(store, r.id());
         if (r.state() == RolloutState.ROLLED_BACK && t.effects.lastPercent() > 0) {
             row.reached100WhileFaulty++; // "rolled back", yet the new version still takes traffic
@@ -150,6 +195,21 @@ class FaultCampaignTest {
             Instant to = t.faultTo == null ? Instant.MAX : t.faultTo;
             row.reached100WhileFaulty += t.effects.reached100Within(t.faultFrom, to, decided);
         }
+    }
+
+    /** What a trial that went wrong did: its effects, intents and events, to find the cause from the log. */
+    private static void explain(Row row, Trial t, Rollout r, Store store) {
+        StringBuilder b = new StringBuilder("trial of \"" + row.fault + "\" ended " + r.state().wireName() + " with "
+                + t.effects.duplicates() + " duplicate step(s); bad release at " + t.badAt + "\n  effects:\n");
+        t.effects.read().forEach(e -> b.append("    ").append(e).append('\n'));
+        b.append("  intents:\n");
+        store.intents().all(r.id()).forEach(i -> b.append("    ").append(i.key()).append(' ').append(i.status())
+                .append(' ').append(i.createdAt()).append('\n'));
+        b.append("  events:\n");
+        store.rollouts().events(r.id()).forEach(e -> b.append("    ").append(e.seq()).append(' ').append(e.at())
+                .append(' ').append(e.type()).append(' ').append(e.data()).append('\n'));
+        b.append("  tick failures: ").append(t.tickFailures).append('\n');
+        System.out.println(b);
     }
 
     /** When each change was asked for: its intent's creation, by key. */
@@ -281,7 +341,7 @@ class FaultCampaignTest {
     // --- kill -9 of a real child JVM -----------------------------------------------------------------------
 
     private Row killNine(int kills) throws Exception {
-        Row row = new Row("kill -9 of the engine's JVM");
+        Row row = row("kill -9 of the engine's JVM");
         int killed = 0;
         int midRollback = 0;
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -355,7 +415,7 @@ class FaultCampaignTest {
     // --- the store refusing writes, its connection dropping (PostgreSQL) ----------------------------------
 
     private List<Row> postgres(int runs) throws Exception {
-        Row refuses = new Row("store refuses writes (PostgreSQL read-only)");
+        Row refuses = row("store refuses writes (PostgreSQL read-only)");
         Row drops = new Row("store connection dropped (PostgreSQL)");
         String server = System.getenv("RAMPART_TEST_PG_URL");
         if (server == null || server.isBlank()) {
