@@ -50,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FaultCampaignTest {
     private static final boolean LONG = "long".equals(System.getProperty("rampart.chaos"));
-    private static final Duration TIMEOUT = Duration.ofMillis(60);
+    /** The adapter timeout of the adapter rows; {@code -Drampart.chaos.timeoutMillis=20} makes calls outlive it often (as load does). */
+    private static final Duration TIMEOUT = Duration.ofMillis(Long.getLong("rampart.chaos.timeoutMillis", 60));
 
     @TempDir
     Path dir;
