@@ -1,5 +1,7 @@
 package dev.rampart.store;
 
+import dev.rampart.domain.access.CanonicalText;
+
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,32 +36,8 @@ final class CanonicalJson {
         out.append('}');
     }
 
-    /** A JSON string, or {@code null} for a missing value. */
+    /** A JSON string, or {@code null} for a missing value: the one encoding the chain and the signed texts share. */
     static void string(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("null");
-            return;
-        }
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        CanonicalText.string(out, value);
     }
 }

@@ -19,7 +19,8 @@ public final class CanonicalText {
         return out.append(']').toString();
     }
 
-    static void string(StringBuilder out, String value) {
+    /** A JSON string, or {@code null} for a missing value (also the store's canonical JSON). */
+    public static void string(StringBuilder out, String value) {
         if (value == null) {
             out.append("null");
             return;
